@@ -1,0 +1,12 @@
+package io.videocallsupport;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class VideoCallSupportApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(VideoCallSupportApplication.class, args);
+  }
+}

@@ -1,0 +1,109 @@
+package io.videocallsupport.session;
+
+import static io.holunda.camunda.bpm.data.CamundaBpmData.booleanVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.dateVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.intVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.stringVariable;
+
+import io.holunda.camunda.bpm.data.factory.VariableFactory;
+import java.util.Date;
+
+/**
+ * Every variable of the video-support-session process, with its type. Forms use the same names
+ * as field keys; gateways and decision tables read them by name. Contact details (email, mobile)
+ * only pass through on the start and on "Fix contact details": they live in the session record.
+ */
+public final class SessionVariables {
+
+  // Start of a session (start form or POST /api/sessions)
+  public static final VariableFactory<String> TICKET_ID = stringVariable("ticketId");
+  public static final VariableFactory<String> TICKET_SUBJECT = stringVariable("ticketSubject");
+  public static final VariableFactory<String> CUSTOMER_NAME = stringVariable("customerName");
+  public static final VariableFactory<String> CUSTOMER_EMAIL = stringVariable("customerEmail");
+  public static final VariableFactory<String> CUSTOMER_MOBILE = stringVariable("customerMobile");
+  public static final VariableFactory<String> CUSTOMER_TIME_ZONE = stringVariable("customerTimeZone");
+  public static final VariableFactory<String> CUSTOMER_LOCALE = stringVariable("customerLocale");
+  public static final VariableFactory<String> JURISDICTION_COUNTRY = stringVariable("jurisdictionCountry");
+  public static final VariableFactory<String> JURISDICTION_REGION = stringVariable("jurisdictionRegion");
+  public static final VariableFactory<String> ISSUE_CATEGORY = stringVariable("issueCategory");
+  public static final VariableFactory<Integer> TEXT_EXCHANGE_COUNT = intVariable("textExchangeCount");
+  public static final VariableFactory<String> CUSTOMER_TIER = stringVariable("customerTier");
+  public static final VariableFactory<Boolean> DECLINED_VIDEO_BEFORE = booleanVariable("declinedVideoBefore");
+  public static final VariableFactory<Boolean> HAS_CAMERA = booleanVariable("hasCamera");
+  public static final VariableFactory<Boolean> CUSTOMER_ASKED_FOR_VIDEO = booleanVariable("customerAskedForVideo");
+  /** Set by the engine to the user who started the session in Tasklist. */
+  public static final VariableFactory<String> SESSION_INITIATOR = stringVariable("sessionInitiator");
+
+  // Register session
+  public static final VariableFactory<String> SESSION_ID = stringVariable("sessionId");
+  /** The agent who owns the session's tasks; null leaves them to the agents group. */
+  public static final VariableFactory<String> AGENT_ID = stringVariable("agentId");
+  public static final VariableFactory<String> CALL_MODE = stringVariable("callMode");
+  public static final VariableFactory<Integer> PARTICIPANT_COUNT = intVariable("participantCount");
+  public static final VariableFactory<Integer> NO_SHOW_RETRIES = intVariable("noShowRetries");
+  public static final VariableFactory<Integer> CALL_DROP_RETRIES = intVariable("callDropRetries");
+  public static final VariableFactory<Integer> INVITE_ROUND = intVariable("inviteRound");
+
+  // Eligibility (decisions/video-eligibility.dmn)
+  public static final VariableFactory<String> OFFER_MODE = stringVariable("offerMode");
+  public static final VariableFactory<String> OFFER_REASON = stringVariable("offerReason");
+
+  // Offer video call
+  public static final VariableFactory<Boolean> CUSTOMER_ACCEPTED_VIDEO = booleanVariable("customerAcceptedVideo");
+  public static final VariableFactory<String> DECLINE_REASON = stringVariable("declineReason");
+
+  // Prepare video session
+  public static final VariableFactory<String> CALL_TIMING = stringVariable("callTiming");
+  /** Local date and time in the customer's time zone, as the form's date-time field gives it. */
+  public static final VariableFactory<String> SCHEDULED_START = stringVariable("scheduledStart");
+  public static final VariableFactory<Integer> EXPECTED_DURATION_MINUTES = intVariable("expectedDurationMinutes");
+  public static final VariableFactory<String> CUSTOMER_PREPARATION = stringVariable("customerPreparation");
+  public static final VariableFactory<Boolean> AGENT_DEVICES_CHECKED = booleanVariable("agentDevicesChecked");
+  public static final VariableFactory<String> CUSTOMER_LOCAL_TIME = stringVariable("customerLocalTime");
+  public static final VariableFactory<String> BUSINESS_HOURS = stringVariable("businessHours");
+  public static final VariableFactory<Boolean> SCHEDULED = booleanVariable("scheduled");
+  public static final VariableFactory<Date> REMINDER_AT = dateVariable("reminderAt");
+  public static final VariableFactory<Date> CALL_STARTS_AT = dateVariable("callStartsAt");
+
+  // Meeting and invitation
+  public static final VariableFactory<String> AGENT_JOIN_URL = stringVariable("agentJoinUrl");
+  public static final VariableFactory<String> CONTACT_PROBLEM = stringVariable("contactProblem");
+  /** Name of the counter a "re-send link" task increments: noShowRetries or callDropRetries. */
+  public static final VariableFactory<String> RETRY_COUNTER = stringVariable("retryCounter");
+
+  // Wait for customer, no-show
+  public static final VariableFactory<String> CUSTOMER_PRESENCE = stringVariable("customerPresence");
+  public static final VariableFactory<String> NO_SHOW_DECISION = stringVariable("noShowDecision");
+
+  // Recording (decisions/recording-policy.dmn and consent)
+  public static final VariableFactory<String> CONSENT_RULE = stringVariable("consentRule");
+  public static final VariableFactory<Boolean> RECORDING_ALLOWED = booleanVariable("recordingAllowed");
+  public static final VariableFactory<Integer> RETENTION_DAYS = intVariable("retentionDays");
+  public static final VariableFactory<Boolean> RECORDING_CONSENT = booleanVariable("recordingConsent");
+  public static final VariableFactory<Boolean> SENSITIVE_DATA_ON_SCREEN = booleanVariable("sensitiveDataOnScreen");
+  public static final VariableFactory<String> CONSENT_NOTICE_VERSION = stringVariable("consentNoticeVersion");
+  public static final VariableFactory<Boolean> RECORDING_ACTIVE = booleanVariable("recordingActive");
+
+  // Conduct video call
+  public static final VariableFactory<String> CALL_ACTION = stringVariable("callAction");
+  public static final VariableFactory<String> CALL_OUTCOME = stringVariable("callOutcome");
+  public static final VariableFactory<Boolean> ESCALATION_CONSENT = booleanVariable("escalationConsent");
+  public static final VariableFactory<String> ESCALATION_REASON = stringVariable("escalationReason");
+  public static final VariableFactory<String> MISUSE_REASON = stringVariable("misuseReason");
+  public static final VariableFactory<String> FALLBACK_CHANNEL = stringVariable("fallbackChannel");
+  public static final VariableFactory<String> BREAK_SUGGESTION = stringVariable("breakSuggestion");
+  public static final VariableFactory<Boolean> SPECIALIST_INTRODUCED = booleanVariable("specialistIntroduced");
+  public static final VariableFactory<String> SPECIALIST_NOTES = stringVariable("specialistNotes");
+
+  // Summary
+  public static final VariableFactory<String> CALL_SUMMARY = stringVariable("callSummary");
+  public static final VariableFactory<String> STEPS_TAKEN = stringVariable("stepsTaken");
+  public static final VariableFactory<String> USEFUL_LINKS = stringVariable("usefulLinks");
+  public static final VariableFactory<String> FOLLOW_UP_ACTIONS = stringVariable("followUpActions");
+
+  // Ticket notes (input parameter of "Note on ticket" tasks)
+  public static final VariableFactory<String> TICKET_NOTE = stringVariable("ticketNote");
+
+  private SessionVariables() {
+  }
+}
