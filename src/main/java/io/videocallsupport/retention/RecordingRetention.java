@@ -44,7 +44,13 @@ public final class RecordingRetention {
   public static final class Variables {
     public static final VariableFactory<String> SESSION_ID = stringVariable("sessionId");
     public static final VariableFactory<String> TICKET_ID = stringVariable("ticketId");
+    /** The application's id of the recording (set by "Register recording"). */
     public static final VariableFactory<String> RECORDING_ID = stringVariable("recordingId");
+    // Sent with the RecordingReady message by the platform adapter:
+    public static final VariableFactory<String> PLATFORM = stringVariable("platform");
+    public static final VariableFactory<String> PLATFORM_RECORDING_ID = stringVariable("platformRecordingId");
+    /** Where the application keeps its own copy, e.g. {@code local:<file>}; null when only the platform has it. */
+    public static final VariableFactory<String> STORAGE_REF = stringVariable("storageRef");
     public static final VariableFactory<Boolean> RECORDING_CONSENT = booleanVariable("recordingConsent");
     public static final VariableFactory<Integer> RETENTION_DAYS = intVariable("retentionDays");
     public static final VariableFactory<Date> RETENTION_ENDS_AT = dateVariable("retentionEndsAt");

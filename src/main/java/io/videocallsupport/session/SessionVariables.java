@@ -39,6 +39,8 @@ public final class SessionVariables {
   /** The agent who owns the session's tasks; null leaves them to the agents group. */
   public static final VariableFactory<String> AGENT_ID = stringVariable("agentId");
   public static final VariableFactory<String> CALL_MODE = stringVariable("callMode");
+  /** The configured video platform, e.g. "manual"; forms show the meeting-link field only for "manual". */
+  public static final VariableFactory<String> VIDEO_PLATFORM = stringVariable("videoPlatform");
   public static final VariableFactory<Integer> PARTICIPANT_COUNT = intVariable("participantCount");
   public static final VariableFactory<Integer> NO_SHOW_RETRIES = intVariable("noShowRetries");
   public static final VariableFactory<Integer> CALL_DROP_RETRIES = intVariable("callDropRetries");
@@ -58,6 +60,8 @@ public final class SessionVariables {
   public static final VariableFactory<String> SCHEDULED_START = stringVariable("scheduledStart");
   public static final VariableFactory<Integer> EXPECTED_DURATION_MINUTES = intVariable("expectedDurationMinutes");
   public static final VariableFactory<String> CUSTOMER_PREPARATION = stringVariable("customerPreparation");
+  /** The meeting link an agent pastes when the platform is "manual". */
+  public static final VariableFactory<String> MEETING_LINK = stringVariable("meetingLink");
   public static final VariableFactory<Boolean> AGENT_DEVICES_CHECKED = booleanVariable("agentDevicesChecked");
   public static final VariableFactory<String> CUSTOMER_LOCAL_TIME = stringVariable("customerLocalTime");
   public static final VariableFactory<String> BUSINESS_HOURS = stringVariable("businessHours");
@@ -70,6 +74,8 @@ public final class SessionVariables {
   public static final VariableFactory<String> CONTACT_PROBLEM = stringVariable("contactProblem");
   /** Name of the counter a "re-send link" task increments: noShowRetries or callDropRetries. */
   public static final VariableFactory<String> RETRY_COUNTER = stringVariable("retryCounter");
+  /** Which link message a "re-send link" task sends: JOIN_LINK_RESENT or REJOIN_LINK. */
+  public static final VariableFactory<String> LINK_MESSAGE = stringVariable("linkMessage");
 
   // Wait for customer, no-show
   public static final VariableFactory<String> CUSTOMER_PRESENCE = stringVariable("customerPresence");
@@ -96,6 +102,8 @@ public final class SessionVariables {
   public static final VariableFactory<String> SPECIALIST_NOTES = stringVariable("specialistNotes");
 
   // Summary
+  /** The call's transcript, where the platform made one: the agent's starting point for the summary. */
+  public static final VariableFactory<String> TRANSCRIPT_DRAFT = stringVariable("transcriptDraft");
   public static final VariableFactory<String> CALL_SUMMARY = stringVariable("callSummary");
   public static final VariableFactory<String> STEPS_TAKEN = stringVariable("stepsTaken");
   public static final VariableFactory<String> USEFUL_LINKS = stringVariable("usefulLinks");

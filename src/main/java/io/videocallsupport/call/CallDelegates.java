@@ -1,0 +1,63 @@
+package io.videocallsupport.call;
+
+import static io.videocallsupport.session.SessionVariables.CALL_ACTION;
+import static io.videocallsupport.session.SessionVariables.CALL_OUTCOME;
+import static io.videocallsupport.session.SessionVariables.ESCALATION_REASON;
+import static io.videocallsupport.session.SessionVariables.FALLBACK_CHANNEL;
+import static io.videocallsupport.session.SessionVariables.NO_SHOW_DECISION;
+import static io.videocallsupport.session.SessionVariables.PARTICIPANT_COUNT;
+import static io.videocallsupport.session.SessionVariables.SESSION_ID;
+import static io.videocallsupport.session.SessionVariables.TICKET_ID;
+import static io.videocallsupport.session.SessionVariables.TRANSCRIPT_DRAFT;
+
+import io.videocallsupport.helpdesk.HelpDesk;
+import io.videocallsupport.session.SessionService;
+import io.videocallsupport.session.SessionValues.CallOutcome;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Delegates of the call itself: escalation, the end of the call and the transcript draft. */
+@Configuration(proxyBeanMethods = false)
+class CallDelegates {
+
+  /** "Invite specialist": counts the new participant and notes the escalation on the ticket. */
+  @Bean
+  JavaDelegate inviteSpecialistDelegate(HelpDesk helpDesk) {
+    return execution -> {
+      int participants = PARTICIPANT_COUNT.from(execution).getOrDefault(2) + 1;
+      PARTICIPANT_COUNT.on(execution).set(participants);
+      helpDesk.addNote(TICKET_ID.from(execution).get(), sessionId(execution), "video-session",
+          "Escalated with the customer's consent (" + participants + " participants): "
+              + ESCALATION_REASON.from(execution).getOrDefault("no reason given"));
+    };
+  }
+
+  /** "End meeting and record outcome": ends the meeting, decides the outcome and drafts from a transcript. */
+  @Bean
+  JavaDelegate endCallDelegate(Meetings meetings, SessionService sessions) {
+    return execution -> {
+      UUID sessionId = sessionId(execution);
+      CallOutcome outcome = CallOutcomes.decide(CALL_ACTION.from(execution).getOrNull(),
+          CALL_OUTCOME.from(execution).getOrNull(), FALLBACK_CHANNEL.from(execution).getOrNull(),
+          NO_SHOW_DECISION.from(execution).getOrNull());
+      meetings.endMeeting(sessionId);
+      sessions.recordCallEnded(sessionId, outcome.name());
+      CALL_OUTCOME.on(execution).set(outcome.name());
+      meetings.transcript(sessionId).ifPresent(text -> TRANSCRIPT_DRAFT.on(execution).set(text));
+    };
+  }
+
+  /** "Draft summary from transcript": the platform reported a transcript while the agent writes the summary. */
+  @Bean
+  JavaDelegate draftSummaryFromTranscriptDelegate(Meetings meetings) {
+    return execution -> meetings.transcript(sessionId(execution))
+        .ifPresent(text -> TRANSCRIPT_DRAFT.on(execution).set(text));
+  }
+
+  private static UUID sessionId(DelegateExecution execution) {
+    return UUID.fromString(SESSION_ID.from(execution).get());
+  }
+}

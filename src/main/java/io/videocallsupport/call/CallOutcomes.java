@@ -1,0 +1,35 @@
+package io.videocallsupport.call;
+
+import io.videocallsupport.session.SessionValues.CallAction;
+import io.videocallsupport.session.SessionValues.CallOutcome;
+import io.videocallsupport.session.SessionValues.NoShowDecision;
+
+/** How a session ended, from the facts the agent's forms recorded. */
+public final class CallOutcomes {
+
+  /**
+   * @param callAction      the last action on "Conduct video call" (null when the call never took place)
+   * @param callOutcome     the outcome the agent chose when ending the call (null when not ended that way)
+   * @param fallbackChannel set when the call dropped too often and the agent fell back
+   * @param noShowDecision  set when the customer did not show and the agent chose what next
+   */
+  public static CallOutcome decide(String callAction, String callOutcome, String fallbackChannel,
+                                   String noShowDecision) {
+    if (fallbackChannel != null) {
+      return CallOutcome.FALLBACK_USED;
+    }
+    if (CallAction.END_FOR_MISUSE.name().equals(callAction)) {
+      return CallOutcome.ENDED_FOR_MISUSE;
+    }
+    if (callOutcome != null) {
+      return CallOutcome.valueOf(callOutcome);
+    }
+    if (NoShowDecision.PHONE.name().equals(noShowDecision) || NoShowDecision.TEXT.name().equals(noShowDecision)) {
+      return CallOutcome.FALLBACK_USED;
+    }
+    return CallOutcome.NO_SHOW;
+  }
+
+  private CallOutcomes() {
+  }
+}

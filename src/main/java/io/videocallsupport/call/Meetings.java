@@ -1,0 +1,68 @@
+package io.videocallsupport.call;
+
+import io.videocallsupport.session.SessionService;
+import io.videocallsupport.session.VideoSession;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/** The session's meeting on the configured video platform: create, record, end, transcript. */
+@Service
+public class Meetings {
+
+  private final VideoPlatform platform;
+  private final SessionService sessions;
+
+  Meetings(VideoPlatform platform, SessionService sessions) {
+    this.platform = platform;
+    this.sessions = sessions;
+  }
+
+  /** Creates the meeting (or updates the session's existing one) and stores its ids and links. */
+  public Meeting createMeeting(UUID sessionId, String topic, String agentProvidedLink) {
+    VideoSession session = sessions.get(sessionId);
+    ZonedDateTime start = session.scheduledStart() == null ? null
+        : session.scheduledStart().atZoneSameInstant(ZoneId.of(session.customerTimeZone()));
+    int duration = session.expectedDurationMin() == null ? 15 : session.expectedDurationMin();
+    String existing = platform.name().equals(session.platform()) ? session.meetingId() : null;
+    Meeting meeting = platform.createMeeting(new MeetingRequest(sessionId, topic, start, duration, agentProvidedLink,
+        existing));
+    sessions.recordMeeting(sessionId, meeting);
+    return meeting;
+  }
+
+  /**
+   * Starts recording, which needs the customer's consent on record first.
+   *
+   * @return whether the platform records now (false where the application cannot control it)
+   */
+  public boolean startRecording(UUID sessionId) {
+    VideoSession session = sessions.get(sessionId);
+    if (!session.consentOnRecord()) {
+      throw new IllegalStateException("Session " + sessionId + " has no recording consent on record");
+    }
+    return platform.startRecording(meetingOf(session));
+  }
+
+  public boolean stopRecording(UUID sessionId) {
+    return platform.stopRecording(meetingOf(sessions.get(sessionId)));
+  }
+
+  public void endMeeting(UUID sessionId) {
+    VideoSession session = sessions.get(sessionId);
+    if (session.meetingId() != null) {
+      platform.endMeeting(meetingOf(session));
+    }
+  }
+
+  public Optional<String> transcript(UUID sessionId) {
+    VideoSession session = sessions.get(sessionId);
+    return session.meetingId() == null ? Optional.empty() : platform.transcript(meetingOf(session));
+  }
+
+  private static Meeting meetingOf(VideoSession session) {
+    return new Meeting(session.platform(), session.meetingId(), session.customerJoinUrl(), session.hostJoinUrl());
+  }
+}

@@ -1,0 +1,3 @@
+package io.videocallsupport.messaging;
+
+public enum Channel { EMAIL, SMS }

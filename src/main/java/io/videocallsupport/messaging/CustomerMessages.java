@@ -1,0 +1,79 @@
+package io.videocallsupport.messaging;
+
+import io.videocallsupport.security.AgentDirectory;
+import io.videocallsupport.session.VideoSession;
+import io.videocallsupport.token.AccessTokens;
+import io.videocallsupport.token.TokenPurpose;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends a templated message to a session's customer, by email or SMS, through the outbox. Knows
+ * the values every template shares (names, ticket, links); callers add what their message needs.
+ */
+@Component
+public class CustomerMessages {
+
+  private static final Duration PRIVACY_LINK_VALIDITY = Duration.ofDays(120);
+
+  private final MessageComposer composer;
+  private final Outbox outbox;
+  private final AgentDirectory agents;
+  private final AccessTokens tokens;
+  private final String companyName;
+  private final String publicUrl;
+
+  CustomerMessages(MessageComposer composer, Outbox outbox, AgentDirectory agents, AccessTokens tokens,
+                   @Value("${vcs.company-name:Example Support}") String companyName,
+                   @Value("${vcs.public-url}") String publicUrl) {
+    this.composer = composer;
+    this.outbox = outbox;
+    this.agents = agents;
+    this.tokens = tokens;
+    this.companyName = companyName;
+    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+  }
+
+  /** The values every template can use. */
+  public Map<String, Object> model(VideoSession session, String ticketSubject) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("customerName", session.customerName() == null ? "" : session.customerName());
+    model.put("companyName", companyName);
+    model.put("agentName", Optional.ofNullable(agents.displayName(session.agentId())).orElse("your support team"));
+    model.put("ticketId", session.ticketId());
+    model.put("ticketSubject", ticketSubject);
+    return model;
+  }
+
+  /** A link to a customer page under the application's public URL, e.g. {@code link("survey", token)}. */
+  public String link(String page, String token) {
+    return publicUrl + "/" + page + "/" + token;
+  }
+
+  /** A fresh link to the privacy page, where the customer asks for a copy or erasure of a recording. */
+  public String privacyLink(VideoSession session) {
+    return link("privacy", tokens.issue(TokenPurpose.PRIVACY, session.id(), session.ticketId(),
+        PRIVACY_LINK_VALIDITY));
+  }
+
+  public OutboxMessage email(String idempotencyKey, VideoSession session, MessagePurpose purpose,
+                             Map<String, Object> model) {
+    EmailMessage email = composer.email(purpose.template(), session.customerEmail(), locale(session), model);
+    return outbox.send(idempotencyKey, session.id(), purpose, email);
+  }
+
+  public OutboxMessage sms(String idempotencyKey, VideoSession session, MessagePurpose purpose,
+                           Map<String, Object> model) {
+    SmsMessage sms = composer.sms(purpose.template(), session.customerMobile(), locale(session), model);
+    return outbox.send(idempotencyKey, session.id(), purpose, sms);
+  }
+
+  static Locale locale(VideoSession session) {
+    return session.customerLocale() == null ? Locale.ENGLISH : Locale.forLanguageTag(session.customerLocale());
+  }
+}

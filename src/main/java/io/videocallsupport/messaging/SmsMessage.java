@@ -1,0 +1,4 @@
+package io.videocallsupport.messaging;
+
+public record SmsMessage(String to, String body) {
+}

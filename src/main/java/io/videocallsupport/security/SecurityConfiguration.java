@@ -1,0 +1,87 @@
+package io.videocallsupport.security;
+
+import static io.videocallsupport.security.CamundaIdentityAuthenticationProvider.GROUP_PREFIX;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what. The application's API ({@code /api}) takes HTTP Basic against Camunda's
+ * users; the engine REST API ({@code /engine-rest}) is guarded by Camunda's own authentication
+ * filter, so that its authorization checks apply; the Camunda webapps keep their own login.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  private static final String AGENTS = GROUP_PREFIX + Roles.AGENTS;
+  private static final String TEAM_LEADS = GROUP_PREFIX + Roles.TEAM_LEADS;
+  private static final String MANAGERS = GROUP_PREFIX + Roles.MANAGERS;
+  private static final String ADMINS = GROUP_PREFIX + Roles.ADMINS;
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain applicationApi(HttpSecurity http, CamundaIdentityAuthenticationProvider users) throws Exception {
+    return http
+        .securityMatcher(path("/api/**"))
+        .authenticationProvider(users)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(HttpMethod.POST, "/api/sessions").hasAnyAuthority(AGENTS, TEAM_LEADS, ADMINS)
+            .requestMatchers("/api/recordings/**").hasAnyAuthority(TEAM_LEADS, ADMINS)
+            .anyRequest().hasAnyAuthority(AGENTS, TEAM_LEADS, MANAGERS, ADMINS))
+        .httpBasic(Customizer.withDefaults())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // A stateless API authenticated on every request carries no session cookie to forge.
+        .csrf(csrf -> csrf.disable())
+        .build();
+  }
+
+  /** The engine REST API and the Camunda webapps authenticate with Camunda's own filters. */
+  @Bean
+  @Order(2)
+  SecurityFilterChain camunda(HttpSecurity http) throws Exception {
+    return http
+        .securityMatcher(new OrRequestMatcher(path("/engine-rest/**"), path("/camunda/**")))
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        // Camunda's webapps bring their own CSRF protection; the REST API is stateless.
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+        .build();
+  }
+
+  /** Health for probes; everything else not named above is closed until a feature opens it. */
+  @Bean
+  @Order(3)
+  SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+    return http
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/", "/error", "/actuator/health/**").permitAll()
+            .anyRequest().denyAll())
+        .build();
+  }
+
+  private static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+  }
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("camunda-rest-authentication");
+    registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns("/engine-rest/*");
+    return registration;
+  }
+}

@@ -1,0 +1,105 @@
+package io.videocallsupport.session;
+
+import io.videocallsupport.call.Meeting;
+import io.videocallsupport.system.Timestamps;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The session record: the one place that holds a session's personal data and platform ids. */
+@Service
+@Transactional
+public class SessionService {
+
+  /** What a session starts with; contact details are stored here and leave the process variables. */
+  public record NewSession(String ticketId, String processInstanceId, String customerName, String customerEmail,
+                           String customerMobile, String customerTimeZone, String customerLocale,
+                           String jurisdictionCountry, String jurisdictionRegion, String issueCategory,
+                           String agentId, String platform) {
+  }
+
+  private final SessionRepository sessions;
+  private final Clock clock;
+
+  SessionService(SessionRepository sessions, Clock clock) {
+    this.sessions = sessions;
+    this.clock = clock;
+  }
+
+  public UUID register(NewSession s) {
+    OffsetDateTime now = Timestamps.now(clock);
+    UUID id = UUID.randomUUID();
+    sessions.insert(new VideoSession(id, s.ticketId(), s.processInstanceId(), SessionState.REQUESTED,
+        s.customerName(), blankToNull(s.customerEmail()), blankToNull(s.customerMobile()), s.customerTimeZone(),
+        s.customerLocale(), s.jurisdictionCountry(), blankToNull(s.jurisdictionRegion()), s.issueCategory(),
+        s.agentId(), s.platform(), null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, now, now));
+    return id;
+  }
+
+  @Transactional(readOnly = true)
+  public VideoSession get(UUID id) {
+    return sessions.findById(id).orElseThrow(() -> new SessionNotFoundException(id));
+  }
+
+  public void updateContactDetails(UUID id, String email, String mobile) {
+    update(id, "customer_email = :email, customer_mobile = :mobile",
+        params("email", blankToNull(email), "mobile", blankToNull(mobile)));
+  }
+
+  public void recordSchedule(UUID id, OffsetDateTime scheduledStart, Integer expectedDurationMin,
+                             String customerPreparation) {
+    update(id, "state = :state, scheduled_start = :start, expected_duration_min = :duration, "
+            + "customer_preparation = :preparation",
+        params("state", SessionState.PREPARING.name(), "start", scheduledStart, "duration", expectedDurationMin,
+            "preparation", customerPreparation));
+  }
+
+  public void recordMeeting(UUID id, Meeting meeting) {
+    update(id, "platform = :platform, meeting_id = :meetingId, customer_join_url = :customerUrl, "
+            + "host_join_url = :hostUrl",
+        params("platform", meeting.platform(), "meetingId", meeting.meetingId(),
+            "customerUrl", meeting.customerJoinUrl(), "hostUrl", meeting.hostJoinUrl()));
+  }
+
+  public void recordCustomerJoined(UUID id) {
+    update(id, "state = :state, customer_joined_at = COALESCE(customer_joined_at, :now)",
+        params("state", SessionState.IN_CALL.name(), "now", Timestamps.now(clock)));
+  }
+
+  public void recordConsent(UUID id, boolean given, String noticeVersion, String recordedBy, Integer retentionDays) {
+    update(id, "consent_given = :given, consent_recorded_at = :now, consent_notice_version = :version, "
+            + "consent_recorded_by = :by, retention_days = :retentionDays",
+        params("given", given, "now", Timestamps.now(clock), "version", noticeVersion, "by", recordedBy,
+            "retentionDays", retentionDays));
+  }
+
+  public void recordCallEnded(UUID id, String outcome) {
+    update(id, "state = :state, call_ended_at = COALESCE(call_ended_at, :now), call_outcome = :outcome",
+        params("state", SessionState.CALL_ENDED.name(), "now", Timestamps.now(clock), "outcome", outcome));
+  }
+
+  public void changeState(UUID id, SessionState state) {
+    update(id, "state = :state", params("state", state.name()));
+  }
+
+  private void update(UUID id, String assignments, Map<String, Object> params) {
+    sessions.update(id, assignments, params, Timestamps.now(clock));
+  }
+
+  private static Map<String, Object> params(Object... keysAndValues) {
+    Map<String, Object> map = new HashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+
+  static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}
