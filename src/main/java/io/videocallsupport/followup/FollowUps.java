@@ -64,8 +64,8 @@ public class FollowUps {
     model.put("stepsTaken", summary.stepsTaken());
     model.put("usefulLinks", summary.usefulLinks());
     model.put("followUpActions", summary.followUpActions());
-    boolean recordingKept = session.consentOnRecord();
-    model.put("recordingKept", recordingKept);
+    model.put("recordingKept", recordings.findBySession(sessionId).stream()
+        .anyMatch(r -> r.state() == Recording.RecordingState.KEPT));
     model.put("privacyUrl", messages.privacyLink(session));
     messages.email("session:" + sessionId + ":follow-up", session, MessagePurpose.FOLLOW_UP, model);
     sessions.changeState(sessionId, SessionState.COMPLETED);

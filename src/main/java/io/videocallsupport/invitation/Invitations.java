@@ -2,12 +2,10 @@ package io.videocallsupport.invitation;
 
 import io.videocallsupport.messaging.CustomerMessages;
 import io.videocallsupport.messaging.MessagePurpose;
-import io.videocallsupport.session.CallScheduling;
 import io.videocallsupport.session.ContactDetailsCheck;
 import io.videocallsupport.session.SessionService;
 import io.videocallsupport.session.SessionState;
 import io.videocallsupport.session.VideoSession;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -88,8 +86,7 @@ public class Invitations {
     model.put("callMode", callMode);
     model.put("scheduled", session.scheduledStart() != null);
     if (session.scheduledStart() != null) {
-      model.put("scheduledStartText", CallScheduling.format(
-          session.scheduledStart().atZoneSameInstant(ZoneId.of(session.customerTimeZone()))));
+      model.put("scheduledStartText", CustomerMessages.customerTime(session, session.scheduledStart()));
     }
     return model;
   }

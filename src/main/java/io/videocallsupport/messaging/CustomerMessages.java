@@ -5,10 +5,13 @@ import io.videocallsupport.session.VideoSession;
 import io.videocallsupport.token.AccessTokens;
 import io.videocallsupport.token.TokenPurpose;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +47,8 @@ public class CustomerMessages {
     Map<String, Object> model = new HashMap<>();
     model.put("customerName", session.customerName() == null ? "" : session.customerName());
     model.put("companyName", companyName);
-    model.put("agentName", Optional.ofNullable(agents.displayName(session.agentId())).orElse("your support team"));
+    // null lets the templates say "your support team" in the customer's language
+    model.put("agentName", agents.displayName(session.agentId()));
     model.put("ticketId", session.ticketId());
     model.put("ticketSubject", ticketSubject);
     return model;
@@ -71,6 +75,14 @@ public class CustomerMessages {
                            Map<String, Object> model) {
     SmsMessage sms = composer.sms(purpose.template(), session.customerMobile(), locale(session), model);
     return outbox.send(idempotencyKey, session.id(), purpose, sms);
+  }
+
+  /** A date and time as the customer reads it: their language, their time zone, the zone named. */
+  public static String customerTime(VideoSession session, OffsetDateTime time) {
+    ZoneId zone = ZoneId.of(session.customerTimeZone() == null ? "UTC" : session.customerTimeZone());
+    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
+        .withLocale(locale(session))
+        .format(time.atZoneSameInstant(zone)) + " (" + zone.getId() + ")";
   }
 
   static Locale locale(VideoSession session) {

@@ -14,7 +14,6 @@ import io.videocallsupport.token.TokenPurpose;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,8 +116,7 @@ public class PrivacyRequests {
     } else {
       String token = tokens.issue(TokenPurpose.RECORDING_DOWNLOAD, session.id(), ticketId, copyLinkValidity);
       model.put("downloadUrl", messages.link("privacy/download", token));
-      model.put("linkExpiresText", DateTimeFormatter.RFC_1123_DATE_TIME.format(
-          Timestamps.now(clock).plus(copyLinkValidity)));
+      model.put("linkExpiresText", CustomerMessages.customerTime(session, Timestamps.now(clock).plus(copyLinkValidity)));
       messages.email(key, session, MessagePurpose.RECORDING_COPY, model);
     }
     complete(privacyRequestId, "COPY_SENT");
@@ -131,7 +129,7 @@ public class PrivacyRequests {
     latestSession(ticketId).ifPresent(session -> {
       Map<String, Object> model = messages.model(session, null);
       model.put("erasedCount", (int) erased);
-      model.put("erasedAt", DateTimeFormatter.RFC_1123_DATE_TIME.format(Timestamps.now(clock)));
+      model.put("erasedAt", CustomerMessages.customerTime(session, Timestamps.now(clock)));
       model.put("proofReference", privacyRequestId.toString());
       messages.email("privacy:" + privacyRequestId + ":erasure-confirmation", session,
           erased == 0 ? MessagePurpose.NO_RECORDING : MessagePurpose.ERASURE_CONFIRMATION, model);

@@ -111,14 +111,32 @@ public class Recordings {
             + "), local copy, transcript and the history variables " + RECORDING_CONTENT_VARIABLES);
   }
 
+  /** Pauses deletion: the retention process waits at its legal-hold check until the hold is released. */
   public void placeLegalHold(UUID recordingId, String actor, String reason) {
-    recordings.setLegalHold(get(recordingId).id(), true);
+    Recording recording = get(recordingId);
+    recordings.setLegalHold(recordingId, true);
+    setHoldVariable(recording, true);
     audit.record(actor, "LEGAL_HOLD_PLACED", AUDIT_SUBJECT, recordingId.toString(), reason);
   }
 
+  /** Lets deletion go on; a retention process waiting for the release continues at once. */
   public void releaseLegalHold(UUID recordingId, String actor, String reason) {
-    recordings.setLegalHold(get(recordingId).id(), false);
+    Recording recording = get(recordingId);
+    recordings.setLegalHold(recordingId, false);
+    setHoldVariable(recording, false);
     audit.record(actor, "LEGAL_HOLD_RELEASED", AUDIT_SUBJECT, recordingId.toString(), reason);
+    if (recording.processInstanceId() != null) {
+      runtime.createMessageCorrelation(RecordingRetention.Messages.LEGAL_HOLD_RELEASED)
+          .processInstanceId(recording.processInstanceId())
+          .correlateAllWithResult();
+    }
+  }
+
+  private void setHoldVariable(Recording recording, boolean hold) {
+    if (recording.processInstanceId() != null
+        && runtime.createProcessInstanceQuery().processInstanceId(recording.processInstanceId()).count() > 0) {
+      runtime.setVariable(recording.processInstanceId(), RecordingRetention.Variables.LEGAL_HOLD.getName(), hold);
+    }
   }
 
   private void deleteOnPlatform(Recording recording) {

@@ -1,0 +1,273 @@
+package io.videocallsupport.lifecycle;
+
+import static io.videocallsupport.session.VideoSupportSession.Elements.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.videocallsupport.call.PlatformEvents;
+import io.videocallsupport.csat.CsatSurvey;
+import io.videocallsupport.csat.Surveys;
+import io.videocallsupport.helpdesk.HelpDesk;
+import io.videocallsupport.helpdesk.TicketNote;
+import io.videocallsupport.messaging.Channel;
+import io.videocallsupport.messaging.MessagePurpose;
+import io.videocallsupport.messaging.Outbox;
+import io.videocallsupport.messaging.OutboxMessage;
+import io.videocallsupport.session.SessionRepository;
+import io.videocallsupport.session.SessionState;
+import io.videocallsupport.session.VideoSession;
+import io.videocallsupport.support.ProcessDriver;
+import io.videocallsupport.support.Sessions;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The video-support-session lifecycle with the real delegates, the manual-link platform and the
+ * outbox transports, on whatever database the subclass runs. Tasks are completed through the
+ * form service, as Tasklist does, after checking that each serves its Camunda Form.
+ */
+abstract class SessionLifecycleScenarios {
+
+  private static final String MEETING_LINK = "https://meet.example.com/room-42";
+
+  @Autowired ProcessEngine engine;
+  @Autowired SessionRepository sessions;
+  @Autowired Outbox outbox;
+  @Autowired HelpDesk helpDesk;
+  @Autowired Surveys surveys;
+  @Autowired JdbcClient jdbc;
+
+  ProcessDriver driver;
+
+  @BeforeEach
+  void driver() {
+    driver = new ProcessDriver(engine);
+  }
+
+  @Test
+  void resolvedCallRunsFromStartFormToSurveyAnswer() {
+    String ticket = ticket();
+    String pid = Sessions.startAsAgent(engine, Sessions.startForm(ticket));
+    VideoSession session = sessionOf(pid);
+    assertThat(session.customerEmail()).isEqualTo("jo@example.com");
+    assertThat(engine.getRuntimeService().getVariables(pid))
+        .as("contact details live in the session record only")
+        .doesNotContainKeys("customerEmail", "customerMobile")
+        .containsEntry("offerMode", "AUTO_OFFER")
+        .containsEntry("agentId", "anna");
+
+    driver.complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));
+    prepareNow(pid);
+
+    List<OutboxMessage> invitations = messages(session, MessagePurpose.INVITATION);
+    assertThat(invitations).extracting(OutboxMessage::channel).containsExactlyInAnyOrder(Channel.EMAIL, Channel.SMS);
+    assertThat(invitations).allSatisfy(m -> assertThat(m.bodyText()).contains(MEETING_LINK));
+    assertThat(invitations).filteredOn(m -> m.channel() == Channel.EMAIL).singleElement()
+        .satisfies(m -> assertThat(m.recipient()).isEqualTo("jo@example.com"));
+    assertThat(sessionOf(pid).state()).isEqualTo(SessionState.INVITED);
+
+    driver.complete(pid, WAIT_FOR_CUSTOMER, Map.of("customerPresence", "JOINED"));
+    assertThat(sessionOf(pid).state()).isEqualTo(SessionState.IN_CALL);
+    driver.complete(pid, ASK_RECORDING_CONSENT, Map.of("recordingConsent", true, "sensitiveDataOnScreen", false));
+    VideoSession inCall = sessionOf(pid);
+    assertThat(inCall.consentGiven()).isTrue();
+    assertThat(inCall.consentNoticeVersion()).isNotBlank();
+    assertThat(inCall.consentRecordedBy()).isEqualTo("anna");
+    assertThat(inCall.retentionDays()).isEqualTo(90);
+
+    driver.complete(pid, CONDUCT_VIDEO_CALL, Map.of("callAction", "END_CALL", "callOutcome", "RESOLVED"));
+    driver.complete(pid, WRITE_SUMMARY, Map.of("callSummary", "Reset the router to factory settings",
+        "stepsTaken", "Factory reset\nNew Wi-Fi password", "usefulLinks", "https://help.example.com/router",
+        "followUpActions", "None"));
+
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pid).count()).isZero();
+    assertThat(sessionOf(pid).state()).isEqualTo(SessionState.COMPLETED);
+    assertThat(sessionOf(pid).callOutcome()).isEqualTo("RESOLVED");
+    assertThat(helpDesk.notes(ticket)).extracting(TicketNote::body)
+        .anySatisfy(body -> assertThat(body).contains("Reset the router to factory settings").contains("RESOLVED"));
+    assertThat(ticketStatus(ticket)).isEqualTo("RESOLVED");
+    assertThat(messages(session, MessagePurpose.FOLLOW_UP)).singleElement()
+        .satisfies(m -> assertThat(m.bodyText()).contains("Reset the router to factory settings"));
+
+    OutboxMessage survey = messages(session, MessagePurpose.SURVEY).get(0);
+    String token = linkToken(survey.bodyText(), "survey");
+    assertThat(surveys.answer(token, new Surveys.Answer(2, "It took too long", false)))
+        .isEqualTo(Surveys.AnswerResult.ACCEPTED);
+    ProcessInstance csat = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(CsatSurvey.PROCESS_KEY).processInstanceBusinessKey(ticket).singleResult();
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(csat.getId())
+        .taskDefinitionKey(CsatSurvey.Elements.REVIEW_FEEDBACK).taskCandidateGroup("team-leads").count()).isOne();
+    assertThat(surveys.answer(token, new Surveys.Answer(5, null, false)))
+        .as("a survey is answered once").isNotEqualTo(Surveys.AnswerResult.ACCEPTED);
+  }
+
+  @Test
+  void scheduledCallIsRemindedAndStartsAtItsSlot() {
+    String pid = Sessions.startAsAgent(engine, Sessions.startForm(ticket()));
+    driver.complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));
+    LocalDateTime slot = LocalDateTime.of(nextBusinessDay(), LocalTime.of(10, 0));
+    driver.complete(pid, PREPARE_SESSION, prepare("SCHEDULED", slot.toString()));
+
+    VideoSession session = sessionOf(pid);
+    assertThat(session.scheduledStart().toInstant())
+        .isEqualTo(slot.atZone(ZoneId.of("Europe/Berlin")).toInstant());
+    Job reminder = engine.getManagementService().createJobQuery().processInstanceId(pid).activityId(REMINDER_DUE)
+        .singleResult();
+    assertThat(reminder.getDuedate().toInstant())
+        .isEqualTo(slot.atZone(ZoneId.of("Europe/Berlin")).minusMinutes(15).toInstant());
+    assertThat(messages(session, MessagePurpose.INVITATION)).filteredOn(m -> m.channel() == Channel.EMAIL)
+        .singleElement().satisfies(m -> assertThat(m.bodyText()).contains("Europe/Berlin"));
+
+    driver.fireTimer(pid, REMINDER_DUE);
+    assertThat(messages(session, MessagePurpose.REMINDER)).singleElement()
+        .satisfies(m -> assertThat(m.channel()).isEqualTo(Channel.SMS));
+    driver.fireTimer(pid, CALL_START_TIME);
+    driver.task(pid, WAIT_FOR_CUSTOMER);
+  }
+
+  @Test
+  void slotOutsideBusinessHoursKeepsThePreparationOpen() {
+    String pid = Sessions.startAsAgent(engine, Sessions.startForm(ticket()));
+    driver.complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));
+    LocalDateTime lateEvening = LocalDateTime.of(nextBusinessDay(), LocalTime.of(21, 0));
+
+    assertThatThrownBy(() -> driver.complete(pid, PREPARE_SESSION, prepare("SCHEDULED", lateEvening.toString())))
+        .hasMessageContaining("outside business hours");
+    driver.task(pid, PREPARE_SESSION);
+  }
+
+  @Test
+  void invalidEmailBecomesATaskForTheAgentAndTheInvitationFollowsTheFix() {
+    Map<String, Object> form = Sessions.startForm(ticket());
+    form.put("customerEmail", "jo@localhost");
+    String pid = Sessions.startAsAgent(engine, form);
+    driver.complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));
+    prepareNow(pid);
+
+    var fix = driver.task(pid, FIX_CONTACT_DETAILS);
+    assertThat(engine.getTaskService().getVariablesLocal(fix.getId())).containsEntry("customerEmail", "jo@localhost");
+    assertThat(engine.getRuntimeService().getVariable(pid, "contactProblem").toString()).contains("jo@localhost");
+    assertThat(messages(sessionOf(pid), MessagePurpose.INVITATION)).isEmpty();
+
+    driver.complete(pid, FIX_CONTACT_DETAILS, Map.of("customerEmail", "jo@example.org", "customerMobile", ""));
+    assertThat(sessionOf(pid).customerEmail()).isEqualTo("jo@example.org");
+    assertThat(messages(sessionOf(pid), MessagePurpose.INVITATION)).singleElement()
+        .satisfies(m -> assertThat(m.recipient()).isEqualTo("jo@example.org"));
+    assertThat(engine.getRuntimeService().getVariables(pid)).doesNotContainKeys("customerEmail", "customerMobile");
+    driver.task(pid, WAIT_FOR_CUSTOMER);
+  }
+
+  @Test
+  void noShowResendsTheLinkOnceThenTheAgentFallsBackToPhone() {
+    String pid = Sessions.startAsAgent(engine, Sessions.startForm(ticket()));
+    driver.complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));
+    prepareNow(pid);
+
+    driver.fireTimer(pid, NO_SHOW_TIMEOUT);
+    assertThat(messages(sessionOf(pid), MessagePurpose.JOIN_LINK_RESENT)).hasSize(2)
+        .allSatisfy(m -> assertThat(m.bodyText()).contains(MEETING_LINK));
+    driver.complete(pid, WAIT_FOR_CUSTOMER, Map.of("customerPresence", "NO_SHOW"));
+    driver.complete(pid, HANDLE_NO_SHOW, Map.of("noShowDecision", "PHONE"));
+    assertThat(engine.getRuntimeService().getVariable(pid, "callOutcome")).isEqualTo("FALLBACK_USED");
+    driver.task(pid, WRITE_SUMMARY);
+  }
+
+  @Test
+  void platformEventsDriveTheCallAndTwoDropsLeadToAFallback() {
+    String pid = Sessions.startAsAgent(engine, Sessions.startForm(ticket()));
+    driver.complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));
+    prepareNow(pid);
+
+    driver.correlate(pid, PlatformEvents.CUSTOMER_JOINED, Map.of());
+    driver.complete(pid, ASK_RECORDING_CONSENT, Map.of("recordingConsent", false, "sensitiveDataOnScreen", false));
+    assertThat(sessionOf(pid).consentGiven()).isFalse();
+    driver.correlate(pid, PlatformEvents.CALL_DROPPED, Map.of());
+    driver.correlate(pid, PlatformEvents.CALL_DROPPED, Map.of());
+    assertThat(messages(sessionOf(pid), MessagePurpose.REJOIN_LINK)).hasSize(4);
+    driver.correlate(pid, PlatformEvents.CALL_DROPPED, Map.of());
+    driver.complete(pid, CHOOSE_FALLBACK, Map.of("fallbackChannel", "AUDIO_ONLY"));
+    assertThat(engine.getRuntimeService().getVariable(pid, "callOutcome")).isEqualTo("FALLBACK_USED");
+  }
+
+  @Test
+  void declinedOfferClosesTheSessionWithANoteOnTheTicket() {
+    String ticket = ticket();
+    String pid = Sessions.startAsAgent(engine, Sessions.startForm(ticket));
+    driver.complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", false, "declineReason", "prefers chat"));
+    assertThat(sessionOf(pid).state()).isEqualTo(SessionState.DECLINED);
+    assertThat(helpDesk.notes(ticket)).extracting(TicketNote::body).contains("Customer declined the video call");
+  }
+
+  @Test
+  void simpleQueryGetsNoVideo() {
+    Map<String, Object> form = Sessions.startForm(ticket());
+    form.put("issueCategory", "SIMPLE_QUERY");
+    String pid = Sessions.startAsAgent(engine, form);
+    driver.runDueJobs();
+    assertThat(sessionOf(pid).state()).isEqualTo(SessionState.NO_VIDEO);
+    assertThat(helpDesk.notes((String) form.get("ticketId"))).extracting(TicketNote::body)
+        .singleElement().asString().startsWith("No video session: Simple query");
+  }
+
+  private void prepareNow(String pid) {
+    driver.complete(pid, PREPARE_SESSION, prepare("NOW", null));
+  }
+
+  private static Map<String, Object> prepare(String timing, String scheduledStart) {
+    var form = new java.util.HashMap<String, Object>(Map.of("callTiming", timing, "expectedDurationMinutes", 10,
+        "customerPreparation", "Your router and its admin password", "callMode", "VIDEO",
+        "meetingLink", MEETING_LINK, "agentDevicesChecked", true));
+    if (scheduledStart != null) {
+      form.put("scheduledStart", scheduledStart);
+    }
+    return form;
+  }
+
+  private VideoSession sessionOf(String pid) {
+    UUID id = UUID.fromString((String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(pid).variableName("sessionId").singleResult().getValue());
+    return sessions.findById(id).orElseThrow();
+  }
+
+  private List<OutboxMessage> messages(VideoSession session, MessagePurpose purpose) {
+    return outbox.forSession(session.id()).stream().filter(m -> m.purpose() == purpose).toList();
+  }
+
+  private String ticketStatus(String ticket) {
+    return jdbc.sql("SELECT status FROM ticket WHERE ticket_id = :id").param("id", ticket).query(String.class)
+        .single();
+  }
+
+  static String linkToken(String text, String page) {
+    Matcher matcher = Pattern.compile("/" + page + "/([A-Za-z0-9_-]{40,})").matcher(text);
+    assertThat(matcher.find()).as("a /%s/ link in %s", page, text).isTrue();
+    return matcher.group(1);
+  }
+
+  static LocalDate nextBusinessDay() {
+    LocalDate day = LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(2);
+    while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+      day = day.plusDays(1);
+    }
+    return day;
+  }
+
+  private static String ticket() {
+    return "T-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+}

