@@ -28,6 +28,7 @@ public final class PrivacyRequest {
     public static final String SEND_RECORDING_COPY = "Task_SendRecordingCopy";
     public static final String END_COPY_PROVIDED = "EndEvent_CopyProvided";
     public static final String REQUEST_ERASURE = "Task_RequestErasure";
+    public static final String AWAIT_ERASURES = "SubProcess_AwaitErasures";
     public static final String AWAIT_ERASURE = "Task_AwaitErasure";
     public static final String ERASURE_DEADLINE_REACHED = "Event_ErasureDeadlineReached";
     public static final String HANDLE_OVERDUE_ERASURE = "Task_HandleOverdueErasure";

@@ -33,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class PrivacyRequests {
 
   public static final String AUDIT_SUBJECT = "PRIVACY_REQUEST";
+  static final String ERASURE_REQUEST = "ERASURE_REQUEST";
 
   /** A registered request: its id, the ticket's latest session (null if none) and its deadline. */
   public record Registered(UUID id, UUID sessionId, OffsetDateTime deadline) {
@@ -82,20 +83,32 @@ public class PrivacyRequests {
   }
 
   /**
-   * Asks each kept recording's retention process to erase it. A retention process that is not yet
+   * Asks each kept recording's retention process to erase it. One that waits for a legal hold's
+   * release, or is deleting already, gets the request as its deletion reason. One that is not yet
    * waiting makes this fail, so that the job retries it later.
    *
    * @return the number of recordings still to be erased
    */
   public int requestErasure(String ticketId, UUID privacyRequestId, String requestedBy) {
     List<Recording> kept = recordings.findKeptForTicket(ticketId);
+    Map<String, Object> request = Map.of(
+        RecordingRetention.Variables.DELETION_REASON.getName(), ERASURE_REQUEST,
+        RecordingRetention.Variables.DELETION_REQUESTED_BY.getName(),
+        requestedBy + " (privacy request " + privacyRequestId + ")");
     for (Recording recording : kept) {
-      runtime.createMessageCorrelation(RecordingRetention.Messages.ERASURE_REQUESTED)
-          .processInstanceId(recording.processInstanceId())
-          .setVariable(RecordingRetention.Variables.DELETION_REASON.getName(), "ERASURE_REQUEST")
-          .setVariable(RecordingRetention.Variables.DELETION_REQUESTED_BY.getName(),
-              requestedBy + " (privacy request " + privacyRequestId + ")")
-          .correlateWithResult();
+      String retention = recording.processInstanceId();
+      List<String> waitingAt = runtime.getActiveActivityIds(retention);
+      if (runtime.createEventSubscriptionQuery().processInstanceId(retention)
+          .eventName(RecordingRetention.Messages.ERASURE_REQUESTED).count() > 0) {
+        runtime.createMessageCorrelation(RecordingRetention.Messages.ERASURE_REQUESTED)
+            .processInstanceId(retention).setVariables(request).correlateWithResult();
+      } else if (waitingAt.contains(RecordingRetention.Elements.LEGAL_HOLD_RELEASED)
+          || waitingAt.contains(RecordingRetention.Elements.DELETE_RECORDING)) {
+        runtime.setVariables(retention, request);
+      } else {
+        throw new IllegalStateException("The retention of recording " + recording.id() + " is at " + waitingAt
+            + " and not ready for an erasure request yet; the job tries again later");
+      }
     }
     return kept.size();
   }

@@ -57,6 +57,9 @@ class PrepareSessionListener implements TaskListener {
     SCHEDULED.on(execution).set(schedule.scheduled());
     CALL_STARTS_AT.on(execution).set(schedule.scheduled() ? Date.from(schedule.start().toInstant()) : null);
     REMINDER_AT.on(execution).set(schedule.scheduled() ? Date.from(schedule.reminderAt()) : null);
+    // A new round of invitations: a rescheduled call gets its own no-show re-send and rejoins.
     INVITE_ROUND.on(execution).set(INVITE_ROUND.from(execution).getOrDefault(0) + 1);
+    NO_SHOW_RETRIES.on(execution).set(0);
+    CALL_DROP_RETRIES.on(execution).set(0);
   }
 }

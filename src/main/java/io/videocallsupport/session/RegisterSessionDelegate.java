@@ -35,6 +35,10 @@ class RegisterSessionDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String ticketId = TICKET_ID.from(execution).get();
+    if (execution.getProcessBusinessKey() == null) {
+      // Tasklist's start dialog leaves the business key empty: the ticket id is the session's key.
+      execution.setProcessBusinessKey(ticketId);
+    }
     String agentId = AGENT_ID.from(execution).getOptional()
         .or(() -> SESSION_INITIATOR.from(execution).getOptional().filter(agents::worksSessions))
         .orElse(null);
@@ -68,6 +72,7 @@ class RegisterSessionDelegate implements JavaDelegate {
     NO_SHOW_RETRIES.on(execution).set(0);
     CALL_DROP_RETRIES.on(execution).set(0);
     INVITE_ROUND.on(execution).set(0);
+    RECORDING_ACTIVE.on(execution).set(false);
     execution.removeVariable(CUSTOMER_EMAIL.getName());
     execution.removeVariable(CUSTOMER_MOBILE.getName());
   }

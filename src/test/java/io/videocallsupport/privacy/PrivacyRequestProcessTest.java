@@ -53,7 +53,6 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -199,13 +198,7 @@ class PrivacyRequestProcessTest {
         .isEnded();
   }
 
-  /**
-   * Fails with the model as it is: "Legal deadline reached" sits on the receive task inside the
-   * wait loop, so every later erasure re-enters the task, re-arms the timer with the past deadline,
-   * and the job executor at once opens another "Resolve overdue erasure" task.
-   */
-  @Disabled("privacy-request.bpmn: Event_ErasureDeadlineReached re-arms on every loop; enable once the timer "
-      + "guards the whole wait loop")
+  /** The deadline guards the whole wait: erasures after it do not open further overdue tasks. */
   @Test
   void teamLeadGetsOneOverdueTaskHoweverManyRecordingsAreErasedAfterTheDeadline() {
     recordingsLeft = 3;

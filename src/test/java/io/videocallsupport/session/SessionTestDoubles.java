@@ -111,6 +111,7 @@ final class SessionTestDoubles {
     NO_SHOW_RETRIES.on(execution).set(0);
     CALL_DROP_RETRIES.on(execution).set(0);
     INVITE_ROUND.on(execution).set(0);
+    RECORDING_ACTIVE.on(execution).set(false);
     CUSTOMER_EMAIL.on(execution).remove();
     CUSTOMER_MOBILE.on(execution).remove();
   }

@@ -441,6 +441,29 @@ class VideoSupportSessionProcessTest {
   }
 
   @Test
+  void recordingStopsWhenTheCustomerWithdrawsConsentAndNeverRunsTwice() {
+    request.putValue(JURISDICTION_COUNTRY.getName(), "DE");
+    waitForCustomer();
+    correlate(PlatformEvents.CUSTOMER_JOINED);
+    giveRecordingConsent();
+
+    conductCall(builder().set(CALL_ACTION, CallAction.ASK_CONSENT.name()).build());
+    complete(agentTask(ASK_RECORDING_CONSENT, "ask-recording-consent"),
+        builder().set(RECORDING_CONSENT, true).set(SENSITIVE_DATA_ON_SCREEN, false).build());
+    assertThat(session).as("already recording: no second start").isWaitingAt(CONDUCT_VIDEO_CALL);
+
+    conductCall(builder().set(CALL_ACTION, CallAction.ASK_CONSENT.name()).build());
+    complete(agentTask(ASK_RECORDING_CONSENT, "ask-recording-consent"),
+        builder().set(RECORDING_CONSENT, false).set(SENSITIVE_DATA_ON_SCREEN, false).build());
+    executeJobAt(session, STOP_RECORDING);
+
+    Assertions.assertThat(value(RECORDING_ACTIVE)).isFalse();
+    Assertions.assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(session.getId())
+        .activityId(START_RECORDING).count()).isOne();
+    assertThat(session).isWaitingAt(CONDUCT_VIDEO_CALL);
+  }
+
+  @Test
   void resolvedCallEndsWithSummaryFollowUpAndSurvey() {
     waitForCustomer();
     correlate(PlatformEvents.CUSTOMER_JOINED);

@@ -14,9 +14,13 @@ import org.springframework.context.annotation.Bean;
 @TestConfiguration(proxyBeanMethods = false)
 public class EmbeddedPostgresConfiguration {
 
+  /**
+   * Closed by the context after everything that uses it (not by a JVM shutdown hook of its own,
+   * which would stop the server while the engine still shuts down and make the JVM wait).
+   */
   @Bean(destroyMethod = "close")
   EmbeddedPostgres embeddedPostgres() throws IOException {
-    return EmbeddedPostgres.builder().start();
+    return EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
   }
 
   @Bean
