@@ -1,0 +1,93 @@
+package io.videocallsupport.inbox;
+
+import io.videocallsupport.inbox.InboxEvent.InboxStatus;
+import io.videocallsupport.system.RecordParameters;
+import io.videocallsupport.system.Timestamps;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The inbox of inbound events. A webhook controller verifies the request, calls {@link #accept}
+ * (one insert: a few milliseconds) and answers; {@link InboxWorker} does the rest.
+ */
+@Service
+public class Inbox {
+
+  private static final String COLUMNS = """
+      id, source, dedupe_key, event_type, payload, status, attempts, next_attempt_at, last_note, received_at,
+      processed_at""";
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  Inbox(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /**
+   * Stores a verified event once.
+   *
+   * @return false when an event with the same source and dedupe key was stored before (a redelivery)
+   */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public boolean accept(String source, String dedupeKey, String eventType, String payload) {
+    OffsetDateTime now = Timestamps.now(clock);
+    try {
+      jdbc.sql("INSERT INTO inbox_event (" + COLUMNS + ") VALUES (:id, :source, :dedupeKey, :eventType, :payload, "
+              + ":status, :attempts, :nextAttemptAt, :lastNote, :receivedAt, :processedAt)")
+          .paramSource(new RecordParameters(new InboxEvent(UUID.randomUUID(), source, dedupeKey, eventType, payload,
+              InboxStatus.PENDING, 0, now, null, now, null)))
+          .update();
+      return true;
+    } catch (DuplicateKeyException e) {
+      return false;
+    }
+  }
+
+  @Transactional(readOnly = true)
+  public List<InboxEvent> due(int limit) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM inbox_event WHERE status = 'PENDING' AND next_attempt_at <= :now "
+            + "ORDER BY received_at, id LIMIT :limit")
+        .param("now", Timestamps.now(clock)).param("limit", limit)
+        .query(InboxEvent.class).list();
+  }
+
+  @Transactional(readOnly = true)
+  public List<InboxEvent> withStatus(InboxStatus status, int limit) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM inbox_event WHERE status = :status "
+            + "ORDER BY received_at DESC, id LIMIT :limit")
+        .param("status", status.name()).param("limit", limit)
+        .query(InboxEvent.class).list();
+  }
+
+  @Transactional(readOnly = true)
+  public List<InboxEvent> bySource(String source) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM inbox_event WHERE source = :source ORDER BY received_at, id")
+        .param("source", source).query(InboxEvent.class).list();
+  }
+
+  void finish(UUID id, InboxStatus status, String note) {
+    jdbc.sql("UPDATE inbox_event SET status = :status, last_note = :note, attempts = attempts + 1, "
+            + "processed_at = :now WHERE id = :id")
+        .param("status", status.name()).param("note", truncate(note)).param("now", Timestamps.now(clock))
+        .param("id", id).update();
+  }
+
+  void retryAt(UUID id, OffsetDateTime next, String note) {
+    jdbc.sql("UPDATE inbox_event SET attempts = attempts + 1, next_attempt_at = :next, last_note = :note "
+            + "WHERE id = :id")
+        .param("next", next).param("note", truncate(note)).param("id", id).update();
+  }
+
+  private static String truncate(String note) {
+    return note == null || note.length() <= 2000 ? note : note.substring(0, 2000);
+  }
+}
