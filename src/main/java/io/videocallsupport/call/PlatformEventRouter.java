@@ -5,6 +5,7 @@ import io.videocallsupport.retention.RecordingRepository;
 import io.videocallsupport.retention.RecordingRetention;
 import io.videocallsupport.session.SessionRepository;
 import io.videocallsupport.session.SessionService;
+import io.videocallsupport.session.SessionState;
 import io.videocallsupport.session.VideoSession;
 import java.util.Map;
 import java.util.Optional;
@@ -53,11 +54,38 @@ public class PlatformEventRouter {
     }
     if (runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId).eventType("message")
         .eventName(message).count() == 0) {
-      return Outcome.notYet("Session " + session.id() + " does not wait for " + message + " now");
+      return passed(session, message)
+          ? Outcome.ignored("Session " + session.id() + " is past the point where " + message + " matters")
+          : Outcome.notYet("Session " + session.id() + " does not wait for " + message + " yet");
     }
     runtime.createMessageCorrelation(message).processInstanceId(processInstanceId).setVariables(variables)
         .correlateWithResult();
     return Outcome.done(message + " delivered to session " + session.id());
+  }
+
+  /**
+   * Whether the session has moved past the step that catches the message, so that a late or
+   * repeated event changes nothing: a join once the call runs (the customer rejoined), a drop or
+   * an end once the call is over, a transcript once the summary is written.
+   */
+  private static boolean passed(VideoSession session, String message) {
+    SessionState state = session.state();
+    return switch (message) {
+      case PlatformEvents.CUSTOMER_JOINED -> state == SessionState.IN_CALL || afterCall(state);
+      case PlatformEvents.CALL_DROPPED, PlatformEvents.CALL_ENDED -> afterCall(state) || beforeCall(state);
+      case PlatformEvents.TRANSCRIPT_READY -> state == SessionState.COMPLETED;
+      default -> false;
+    };
+  }
+
+  private static boolean afterCall(SessionState state) {
+    return state == SessionState.CALL_ENDED || state == SessionState.COMPLETED;
+  }
+
+  private static boolean beforeCall(SessionState state) {
+    return state == SessionState.REQUESTED || state == SessionState.PREPARING || state == SessionState.INVITED
+        || state == SessionState.NO_VIDEO
+        || state == SessionState.DECLINED;
   }
 
   /** Starts the recording's retention once; a redelivered recording changes nothing. */

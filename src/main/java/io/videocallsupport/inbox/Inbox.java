@@ -74,6 +74,15 @@ public class Inbox {
         .param("source", source).query(InboxEvent.class).list();
   }
 
+  /** Events of a source whose dedupe key starts with the prefix, e.g. all joins of one participant. */
+  @Transactional(readOnly = true)
+  public List<InboxEvent> withKeyPrefix(String source, String keyPrefix) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM inbox_event WHERE source = :source AND dedupe_key LIKE :prefix "
+            + "ORDER BY received_at, id")
+        .param("source", source).param("prefix", keyPrefix.replace("%", "\\%").replace("_", "\\_") + "%")
+        .query(InboxEvent.class).list();
+  }
+
   void finish(UUID id, InboxStatus status, String note) {
     jdbc.sql("UPDATE inbox_event SET status = :status, last_note = :note, attempts = attempts + 1, "
             + "processed_at = :now WHERE id = :id")

@@ -18,7 +18,6 @@ import io.videocallsupport.session.SessionState;
 import io.videocallsupport.session.VideoSession;
 import io.videocallsupport.support.ProcessDriver;
 import io.videocallsupport.support.Sessions;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -260,11 +259,7 @@ abstract class SessionLifecycleScenarios {
   }
 
   static LocalDate nextBusinessDay() {
-    LocalDate day = LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(2);
-    while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
-      day = day.plusDays(1);
-    }
-    return day;
+    return TestDates.nextBusinessDay();
   }
 
   private static String ticket() {
