@@ -50,9 +50,15 @@ public class Meetings {
     return platform.stopRecording(meetingOf(sessions.get(sessionId)));
   }
 
+  /** Ends the session's meeting, or cancels it when the customer never joined. */
   public void endMeeting(UUID sessionId) {
     VideoSession session = sessions.get(sessionId);
-    if (session.meetingId() != null) {
+    if (session.meetingId() == null) {
+      return;
+    }
+    if (session.customerJoinedAt() == null) {
+      platform.cancelMeeting(meetingOf(session));
+    } else {
       platform.endMeeting(meetingOf(session));
     }
   }

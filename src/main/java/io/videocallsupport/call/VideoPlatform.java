@@ -23,6 +23,11 @@ public interface VideoPlatform {
   /** Ends the meeting for everyone; a meeting that has already ended is not an error. */
   void endMeeting(Meeting meeting);
 
+  /** Cancels a meeting that never took place (the customer did not come); by default it is ended. */
+  default void cancelMeeting(Meeting meeting) {
+    endMeeting(meeting);
+  }
+
   /** Starts recording; returns false where the platform cannot be controlled by the application. */
   boolean startRecording(Meeting meeting);
 

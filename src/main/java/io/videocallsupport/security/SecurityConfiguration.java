@@ -39,6 +39,7 @@ class SecurityConfiguration {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.POST, "/api/sessions").hasAnyAuthority(AGENTS, TEAM_LEADS, ADMINS)
             .requestMatchers("/api/recordings/**").hasAnyAuthority(TEAM_LEADS, ADMINS)
+            .requestMatchers("/api/inbox/**", "/api/inbox").hasAnyAuthority(TEAM_LEADS, MANAGERS, ADMINS)
             .anyRequest().hasAnyAuthority(AGENTS, TEAM_LEADS, MANAGERS, ADMINS))
         .httpBasic(Customizer.withDefaults())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

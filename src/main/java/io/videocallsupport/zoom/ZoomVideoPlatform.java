@@ -91,6 +91,16 @@ class ZoomVideoPlatform implements VideoPlatform {
     }
   }
 
+  /** Deletes (cancels) a meeting that never took place, so it does not linger on the host's calendar. */
+  @Override
+  public void cancelMeeting(Meeting meeting) {
+    try {
+      zoom.run("cancel the meeting", () -> zoom.client().deleteMeeting(meeting.meetingId()));
+    } catch (FeignException.NotFound | FeignException.BadRequest e) {
+      LOG.info("Zoom meeting {} needs no cancelling: HTTP {}", meeting.meetingId(), e.status());
+    }
+  }
+
   @Override
   public boolean startRecording(Meeting meeting) {
     zoom.run("start recording", () -> zoom.client().controlMeeting(meeting.meetingId(),

@@ -304,6 +304,47 @@ class ZoomIntegrationTest {
   }
 
   @Test
+  void anEventForAnUnknownMeetingIsKeptAndReported() throws Exception {
+    meetingId = 1L;
+    webhook(meetingEvent("meeting.ended", 42));
+    deliverInbox();
+
+    HttpResponse<String> report = http.send(HttpRequest.newBuilder(
+            URI.create("http://localhost:" + port + "/api/inbox?status=UNMATCHED"))
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("tom:demo".getBytes()))
+        .GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(report.statusCode()).isEqualTo(200);
+    assertThat(report.body()).contains("meeting.ended").contains("No session has zoom meeting 1");
+  }
+
+  @Test
+  void aDailyLimitWaitsUntilTheDateZoomNames() {
+    String tomorrow = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+        java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusHours(20));
+    ZOOM.stubFor(post(urlPathEqualTo("/v2/users/me/meetings"))
+        .willReturn(jsonStatus(429, "{\"code\": 429, \"message\": \"You have reached the maximum daily rate limit\"}")
+            .withHeader("Retry-After", tomorrow).withHeader("X-RateLimit-Type", "Daily-limit")));
+    String pid = prepareWithFailingMeetingCreation();
+
+    Job job = createMeetingJob(pid);
+    assertThat(job.getDuedate().toInstant()).isAfter(Instant.now().plus(Duration.ofHours(19)));
+    assertThat(job.getExceptionMessage()).contains("Daily-limit");
+  }
+
+  @Test
+  void aMeetingTheCustomerNeverJoinedIsCancelled() {
+    ZOOM.stubFor(delete(urlPathEqualTo("/v2/meetings/" + meetingId)).willReturn(aResponse().withStatus(204)));
+    String pid = startAndPrepare();
+    driver.complete(pid, WAIT_FOR_CUSTOMER, Map.of("customerPresence", "NO_SHOW"));
+    driver.complete(pid, WAIT_FOR_CUSTOMER,
+        Map.of("customerPresence", "NO_SHOW"));
+    driver.complete(pid, HANDLE_NO_SHOW, Map.of("noShowDecision", "CLOSE"));
+
+    ZOOM.verify(deleteRequestedFor(urlPathEqualTo("/v2/meetings/" + meetingId)));
+    ZOOM.verify(0, putRequestedFor(urlPathEqualTo("/v2/meetings/" + meetingId + "/status")));
+  }
+
+  @Test
   void aTranscriptOnAForeignHostIsRefused() {
     assertThatThrownBy(() -> transcripts.download("https://files.evil.example.com/transcript.vtt"))
         .hasMessageContaining("not a Zoom host");
