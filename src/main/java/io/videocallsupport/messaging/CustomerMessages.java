@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
@@ -67,8 +68,25 @@ public class CustomerMessages {
 
   public OutboxMessage email(String idempotencyKey, VideoSession session, MessagePurpose purpose,
                              Map<String, Object> model) {
+    return email(idempotencyKey, session, purpose, model, List.of());
+  }
+
+  /** An email with attachments, e.g. the calendar invitation of a scheduled call. */
+  public OutboxMessage email(String idempotencyKey, VideoSession session, MessagePurpose purpose,
+                             Map<String, Object> model, List<EmailMessage.Attachment> attachments) {
     EmailMessage email = composer.email(purpose.template(), session.customerEmail(), locale(session), model);
+    for (EmailMessage.Attachment attachment : attachments) {
+      email = email.withAttachment(attachment);
+    }
     return outbox.send(idempotencyKey, session.id(), purpose, email);
+  }
+
+  /**
+   * Whether the session's customer can be texted: a mobile number is known and has not been refused
+   * in this session because the customer replied STOP (texting them again would fail the same way).
+   */
+  public boolean canText(VideoSession session) {
+    return session.hasMobile() && !outbox.optedOut(session.id(), session.customerMobile());
   }
 
   public OutboxMessage sms(String idempotencyKey, VideoSession session, MessagePurpose purpose,
@@ -85,7 +103,7 @@ public class CustomerMessages {
         .format(time.atZoneSameInstant(zone)) + " (" + zone.getId() + ")";
   }
 
-  static Locale locale(VideoSession session) {
+  public static Locale locale(VideoSession session) {
     return session.customerLocale() == null ? Locale.ENGLISH : Locale.forLanguageTag(session.customerLocale());
   }
 }

@@ -22,7 +22,7 @@ public class MessageComposer {
   private final TemplateEngine engine;
   private final MessageSource messages;
 
-  MessageComposer(MessageSource messages) {
+  public MessageComposer(MessageSource messages) {
     this.messages = messages;
     SpringTemplateEngine templates = new SpringTemplateEngine();
     templates.setTemplateEngineMessageSource(messages);
@@ -42,6 +42,11 @@ public class MessageComposer {
   public SmsMessage sms(String template, String to, Locale locale, Map<String, Object> model) {
     String body = engine.process("sms/" + template + ".txt", new Context(locale, model)).strip();
     return new SmsMessage(to, body);
+  }
+
+  /** A plain-text template under {@code templates/} (e.g. {@code calendar/summary}), stripped. */
+  public String text(String template, Locale locale, Map<String, Object> model) {
+    return engine.process(template + ".txt", new Context(locale, model)).strip();
   }
 
   private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {

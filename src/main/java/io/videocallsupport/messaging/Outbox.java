@@ -1,11 +1,16 @@
 package io.videocallsupport.messaging;
 
 import io.videocallsupport.system.Timestamps;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -18,11 +23,34 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its transport, then marked with the outcome. The outbox rows are written in transactions of
  * their own, so a job that fails after sending and is retried finds its message already sent and
  * does not send it twice.
+ *
+ * <p>A transport that fails for a passing reason throws: the row stays PENDING and the job is
+ * retried. A provider that refuses a message for good ({@link PermanentDeliveryFailure}) leaves it
+ * FAILED with the reason, and the message is returned rather than thrown, so the caller can fall
+ * back to another channel or ask the agent without the job being retried into an incident.
  */
 @Service
 public class Outbox {
 
   private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+  private static final String RESEND = ":resend:";
+
+  /** What a provider's status report did to a message. */
+  public enum StatusUpdate {
+    /** The status moved forward. */
+    APPLIED,
+    /** The message already had this or a later status (a duplicate or a late report). */
+    STALE,
+    /** No message has that provider id (yet: the report may beat the provider id being recorded). */
+    UNKNOWN
+  }
+
+  /** The message is still being sent by its job; a re-send would race it. */
+  public static class StillSendingException extends RuntimeException {
+    StillSendingException(UUID id) {
+      super("Message " + id + " is still being sent; re-send it once it has gone out or failed");
+    }
+  }
 
   private final OutboxRepository repository;
   private final Mailer mailer;
@@ -41,36 +69,106 @@ public class Outbox {
   }
 
   public OutboxMessage send(String idempotencyKey, UUID sessionId, MessagePurpose purpose, EmailMessage email) {
-    return deliver(idempotencyKey, sessionId, purpose, Channel.EMAIL, email.to(), email.subject(), email.text(),
-        email.html(), () -> mailer.send(email));
+    return deliver(new Draft(idempotencyKey, sessionId, purpose, Channel.EMAIL, email.to(), email.subject(),
+        email.text(), email.html(), email.attachments()), (retry, since) -> mailer.send(email));
   }
 
   public OutboxMessage send(String idempotencyKey, UUID sessionId, MessagePurpose purpose, SmsMessage sms) {
-    return deliver(idempotencyKey, sessionId, purpose, Channel.SMS, sms.to(), null, sms.body(), null,
-        () -> smsSender.send(sms));
+    return deliver(new Draft(idempotencyKey, sessionId, purpose, Channel.SMS, sms.to(), null, sms.body(), null,
+        List.of()), (retry, since) -> retry ? smsSender.sendAgain(sms, since) : smsSender.send(sms));
   }
 
   public List<OutboxMessage> forSession(UUID sessionId) {
     return repository.findBySession(sessionId);
   }
 
-  private OutboxMessage deliver(String key, UUID sessionId, MessagePurpose purpose, Channel channel, String recipient,
-                                String subject, String text, String html, Supplier<Delivery> transport) {
-    OutboxMessage message = ownTransaction.execute(tx -> repository.findByKey(key).orElseGet(() -> {
+  public Optional<OutboxMessage> find(UUID id) {
+    return repository.findById(id);
+  }
+
+  /** Whether an SMS to this number was refused in this session because the customer replied STOP. */
+  public boolean optedOut(UUID sessionId, String mobile) {
+    return mobile != null && repository.hasFailure(sessionId, Channel.SMS, mobile, FailureReason.OPTED_OUT);
+  }
+
+  /**
+   * Sends the content of an earlier message again, as a new outbox entry with the key
+   * {@code <original key>:resend:<n>}, to {@code recipient} (the session's current address, which
+   * the agent may have corrected since). A re-send that failed for a passing reason is tried again
+   * under its own key instead of adding another.
+   *
+   * @throws StillSendingException when the original has not gone out or failed yet
+   */
+  public OutboxMessage resend(OutboxMessage original, String recipient) {
+    if (!original.status().isDone()) {
+      throw new StillSendingException(original.id());
+    }
+    int cut = original.idempotencyKey().indexOf(RESEND);
+    String base = cut < 0 ? original.idempotencyKey() : original.idempotencyKey().substring(0, cut);
+    List<OutboxMessage> earlier = repository.findBySession(original.sessionId()).stream()
+        .filter(m -> m.idempotencyKey().startsWith(base + RESEND))
+        .toList();
+    String key = earlier.stream()
+        .filter(m -> !m.status().isDone())
+        .max(Comparator.comparing(OutboxMessage::createdAt))
+        .map(OutboxMessage::idempotencyKey)
+        .orElse(base + RESEND + (earlier.size() + 1));
+    LOG.info("Re-sending outbox message {} as {}", original.id(), key);
+    if (original.channel() == Channel.EMAIL) {
+      return send(key, original.sessionId(), original.purpose(), new EmailMessage(recipient, original.subject(),
+          original.bodyText(), original.bodyHtml(), original.attachments()));
+    }
+    return send(key, original.sessionId(), original.purpose(), new SmsMessage(recipient, original.bodyText()));
+  }
+
+  /**
+   * Applies a status the provider reported for one of its messages (a delivery receipt). Runs in
+   * the caller's transaction: the inbox worker's.
+   */
+  public StatusUpdate recordProviderStatus(String provider, String providerMessageId, OutboxStatus status,
+                                           FailureReason reason, String error) {
+    Optional<OutboxMessage> found = repository.findByProviderId(provider, providerMessageId);
+    if (found.isEmpty()) {
+      return StatusUpdate.UNKNOWN;
+    }
+    OutboxMessage message = found.get();
+    if (!message.status().canMoveTo(status)) {
+      return StatusUpdate.STALE;
+    }
+    boolean moved = repository.advanceStatus(message.id(), message.status(), status,
+        status == OutboxStatus.FAILED ? reason : null, error, Timestamps.now(clock));
+    return moved ? StatusUpdate.APPLIED : StatusUpdate.STALE;
+  }
+
+  private OutboxMessage deliver(Draft draft, Transport transport) {
+    OutboxMessage message = ownTransaction.execute(tx -> repository.findByKey(draft.key()).orElseGet(() -> {
       OffsetDateTime now = Timestamps.now(clock);
-      OutboxMessage created = new OutboxMessage(UUID.randomUUID(), key, sessionId, channel, purpose, recipient,
-          subject, text, html, OutboxStatus.PENDING, null, null, 0, null, now, now);
+      OutboxMessage created = new OutboxMessage(UUID.randomUUID(), draft.key(), draft.sessionId(), draft.channel(),
+          draft.purpose(), draft.recipient(), draft.subject(), draft.text(), draft.html(), OutboxStatus.PENDING,
+          null, null, 0, null, now, now, null, draft.attachments());
       repository.insert(created);
       return created;
     }));
+    if (message.failed() && !message.recipient().equals(draft.recipient())) {
+      // Refused for good at the old address, and the agent has corrected it since: the new address
+      // gets an entry of its own, keyed by the address so that a retried job finds it again.
+      return deliver(draft.withKey(draft.key() + ":to:" + fingerprint(draft.recipient())), transport);
+    }
     if (message.status().isDone()) {
-      LOG.info("Outbox message {} ({}) already {}; not sending it again", message.id(), key, message.status());
+      LOG.info("Outbox message {} ({}) already {}; not sending it again", message.id(), draft.key(), message.status());
       return message;
     }
+    boolean retry = message.attempts() > 0;
     ownTransaction.executeWithoutResult(tx -> repository.recordAttempt(message.id(), Timestamps.now(clock)));
     Delivery delivery;
     try {
-      delivery = transport.get();
+      delivery = transport.deliver(retry, message.createdAt());
+    } catch (PermanentDeliveryFailure refused) {
+      LOG.warn("Outbox message {} ({}) refused for good by {}: {}", message.id(), draft.key(), refused.provider(),
+          refused.getMessage());
+      ownTransaction.executeWithoutResult(tx -> repository.recordFailure(message.id(), refused.provider(),
+          refused.reason(), truncate(refused.getMessage()), Timestamps.now(clock)));
+      return repository.findById(message.id()).orElseThrow();
     } catch (RuntimeException e) {
       ownTransaction.executeWithoutResult(tx ->
           repository.recordError(message.id(), describe(e), OutboxStatus.PENDING, Timestamps.now(clock)));
@@ -81,7 +179,33 @@ public class Outbox {
   }
 
   private static String describe(RuntimeException e) {
-    String text = e.getClass().getSimpleName() + ": " + e.getMessage();
-    return text.length() > 2000 ? text.substring(0, 2000) : text;
+    return truncate(e.getClass().getSimpleName() + ": " + e.getMessage());
+  }
+
+  private static String truncate(String text) {
+    return text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
+  }
+
+  /** Short and stable, and keeps the address itself out of the key. */
+  private static String fingerprint(String recipient) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(recipient.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 6);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface Transport {
+    /** {@code retry}: an earlier attempt (started after {@code since}) failed and may have left a message behind. */
+    Delivery deliver(boolean retry, OffsetDateTime since);
+  }
+
+  private record Draft(String key, UUID sessionId, MessagePurpose purpose, Channel channel, String recipient,
+                       String subject, String text, String html, List<EmailMessage.Attachment> attachments) {
+    Draft withKey(String otherKey) {
+      return new Draft(otherKey, sessionId, purpose, channel, recipient, subject, text, html, attachments);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.videocallsupport.messaging;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 public record OutboxMessage(
@@ -19,5 +20,15 @@ public record OutboxMessage(
     int attempts,
     String lastError,
     OffsetDateTime createdAt,
-    OffsetDateTime updatedAt) {
+    OffsetDateTime updatedAt,
+    FailureReason failureReason,
+    List<EmailMessage.Attachment> attachments) {
+
+  public OutboxMessage {
+    attachments = attachments == null ? List.of() : List.copyOf(attachments);
+  }
+
+  public boolean failed() {
+    return status == OutboxStatus.FAILED;
+  }
 }

@@ -38,6 +38,8 @@ class SecurityConfiguration {
         .authenticationProvider(users)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.POST, "/api/sessions").hasAnyAuthority(AGENTS, TEAM_LEADS, ADMINS)
+            .requestMatchers(HttpMethod.POST, "/api/sessions/*/messages/*/resend")
+            .hasAnyAuthority(AGENTS, TEAM_LEADS, ADMINS)
             .requestMatchers("/api/recordings/**").hasAnyAuthority(TEAM_LEADS, ADMINS)
             .requestMatchers("/api/inbox/**", "/api/inbox").hasAnyAuthority(TEAM_LEADS, MANAGERS, ADMINS)
             .anyRequest().hasAnyAuthority(AGENTS, TEAM_LEADS, MANAGERS, ADMINS))

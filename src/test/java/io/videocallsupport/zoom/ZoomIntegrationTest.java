@@ -63,6 +63,8 @@ class ZoomIntegrationTest {
 
   @DynamicPropertySource
   static void zoom(DynamicPropertyRegistry properties) {
+    // A database of its own: the H2 test context's in-memory database lives in the same JVM.
+    properties.add("spring.datasource.url", () -> "jdbc:h2:mem:video-call-support-zoom;DB_CLOSE_DELAY=-1");
     properties.add("vcs.video.platform", () -> "zoom");
     properties.add("vcs.zoom.api-url", () -> ZOOM.baseUrl() + "/v2");
     properties.add("vcs.zoom.oauth-url", ZOOM::baseUrl);

@@ -1,0 +1,30 @@
+package io.videocallsupport.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application with the real transports: email through SMTP to GreenMail, SMS through the
+ * Twilio SDK to WireMock, both on loopback ({@link FakeTransports}). Every class with this
+ * annotation shares one context, the only one besides {@link H2SpringTest} and
+ * {@link PostgresSpringTest}; it has an H2 database of its own, so its jobs and theirs never mix.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "vcs.mail.transport=smtp",
+    "vcs.sms.transport=twilio",
+    "vcs.twilio.read-timeout=3s",
+    "spring.datasource.url=jdbc:h2:mem:video-call-support-transports;DB_CLOSE_DELAY=-1"})
+@ActiveProfiles("test")
+@Import(ProcessEngineCoverageConfiguration.class)
+@ContextConfiguration(initializers = FakeTransports.class)
+public @interface MessagingTransportsTest {
+}
