@@ -5,15 +5,26 @@ import io.videocallsupport.messaging.CustomerMessages;
 import io.videocallsupport.messaging.EmailMessage;
 import io.videocallsupport.messaging.FailureReason;
 import io.videocallsupport.messaging.MessagePurpose;
+import io.videocallsupport.messaging.Outbox;
 import io.videocallsupport.messaging.OutboxMessage;
 import io.videocallsupport.session.ContactDetailsCheck;
 import io.videocallsupport.session.SessionService;
 import io.videocallsupport.session.SessionState;
 import io.videocallsupport.session.VideoSession;
+import io.videocallsupport.system.Timestamps;
+import io.videocallsupport.token.AccessTokens;
+import io.videocallsupport.token.TokenPurpose;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,20 +42,30 @@ import org.springframework.stereotype.Service;
 public class Invitations {
 
   private static final String NOTE_AUTHOR = "video-session";
+  private static final Pattern JOIN_LINK = Pattern.compile("https?://[^\\s<>\"()]+/join/[A-Za-z0-9_-]{43}");
 
   private final SessionService sessions;
   private final CustomerMessages messages;
   private final ContactDetailsCheck contactCheck;
   private final CallCalendar calendar;
   private final HelpDesk helpDesk;
+  private final AccessTokens tokens;
+  private final Outbox outbox;
+  private final Clock clock;
+  private final Duration joinLinkValidAfterCall;
 
   Invitations(SessionService sessions, CustomerMessages messages, ContactDetailsCheck contactCheck,
-              CallCalendar calendar, HelpDesk helpDesk) {
+              CallCalendar calendar, HelpDesk helpDesk, AccessTokens tokens, Outbox outbox, Clock clock,
+              @Value("${vcs.join.link-valid-after-call:PT12H}") Duration joinLinkValidAfterCall) {
     this.sessions = sessions;
     this.messages = messages;
     this.contactCheck = contactCheck;
     this.calendar = calendar;
     this.helpDesk = helpDesk;
+    this.tokens = tokens;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.joinLinkValidAfterCall = joinLinkValidAfterCall;
   }
 
   /**
@@ -60,9 +81,9 @@ public class Invitations {
     if (!problems.isEmpty()) {
       throw new InvalidContactDetailsException(String.join(" ", problems));
     }
-    Map<String, Object> model = callModel(session, ticketSubject, callMode);
-    model.put("recordingNotice", recordingPossible);
     String key = "session:" + sessionId + ":invitation:" + round;
+    Map<String, Object> model = callModel(session, ticketSubject, callMode, key);
+    model.put("recordingNotice", recordingPossible);
     OutboxMessage email = messages.email(key + ":email", session, MessagePurpose.INVITATION, model,
         calendarInvitation(session, round, model));
     OutboxMessage sms = messages.canText(session)
@@ -97,8 +118,8 @@ public class Invitations {
   /** The reminder before a scheduled call: by SMS, or by email when the customer cannot be texted. */
   public void sendReminder(UUID sessionId, int round, String ticketSubject, String callMode) {
     VideoSession session = sessions.get(sessionId);
-    Map<String, Object> model = callModel(session, ticketSubject, callMode);
     String key = "session:" + sessionId + ":reminder:" + round;
+    Map<String, Object> model = callModel(session, ticketSubject, callMode, key);
     if (messages.canText(session)) {
       OutboxMessage sms = messages.sms(key + ":sms", session, MessagePurpose.REMINDER, model);
       if (!sms.failed()) {
@@ -118,8 +139,8 @@ public class Invitations {
     }
     VideoSession session = sessions.get(sessionId);
     Map<String, Object> model = messages.model(session, ticketSubject);
-    model.put("joinUrl", session.customerJoinUrl());
     String key = "session:" + sessionId + ":" + purpose.template() + ":" + round + ":" + attempt;
+    model.put("joinUrl", joinLink(session, key));
     messages.email(key + ":email", session, purpose, model);
     if (messages.canText(session)) {
       OutboxMessage sms = messages.sms(key + ":sms", session, purpose, model);
@@ -137,9 +158,9 @@ public class Invitations {
     return List.of(calendar.invitation(session, round, CustomerMessages.locale(session), model));
   }
 
-  private Map<String, Object> callModel(VideoSession session, String ticketSubject, String callMode) {
+  private Map<String, Object> callModel(VideoSession session, String ticketSubject, String callMode, String key) {
     Map<String, Object> model = messages.model(session, ticketSubject);
-    model.put("joinUrl", session.customerJoinUrl());
+    model.put("joinUrl", joinLink(session, key));
     model.put("expectedDurationMinutes", session.expectedDurationMin());
     model.put("customerPreparation", session.customerPreparation());
     model.put("callMode", callMode);
@@ -166,5 +187,30 @@ public class Invitations {
       case NOT_MOBILE -> "it cannot receive text messages (a landline?)";
       default -> refused.lastError();
     };
+  }
+
+  /**
+   * A link to the join page (device check, alternatives, then the call), never the platform's own
+   * link. Not single use: after a drop the customer opens it again. It works until some hours after
+   * the call's planned end; each message gets its own token, so every link sent stays valid.
+   * A retried job reuses the link its message already holds in the outbox: the message stays the
+   * same, and a provider's duplicate check (Twilio's message list) recognises it.
+   */
+  private String joinLink(VideoSession session, String messageKey) {
+    Optional<String> stored = outbox.forSession(session.id()).stream()
+        .filter(m -> m.idempotencyKey().startsWith(messageKey + ":"))
+        .map(m -> JOIN_LINK.matcher(m.bodyText()))
+        .filter(Matcher::find)
+        .map(Matcher::group)
+        .findFirst();
+    if (stored.isPresent()) {
+      return stored.get();
+    }
+    OffsetDateTime now = Timestamps.now(clock);
+    OffsetDateTime start = session.scheduledStart() != null && session.scheduledStart().isAfter(now)
+        ? session.scheduledStart() : now;
+    int minutes = session.expectedDurationMin() == null ? 15 : session.expectedDurationMin();
+    Duration validFor = Duration.between(now, start.plusMinutes(minutes)).plus(joinLinkValidAfterCall);
+    return messages.link("join", tokens.issue(TokenPurpose.JOIN, session.id(), session.ticketId(), validFor));
   }
 }

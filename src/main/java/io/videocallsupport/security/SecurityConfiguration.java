@@ -13,6 +13,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -75,6 +76,34 @@ class SecurityConfiguration {
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
+        .build();
+  }
+
+  /**
+   * The customer pages (no login: the link's token, kept in a cookie, is the key) and the built-in
+   * room. Its host pages need the agent's login (a form against Camunda's users); forms carry
+   * Spring Security's CSRF token. No Referer leaves these pages, so no address of them leaks.
+   */
+  @Bean
+  @Order(4)
+  SecurityFilterChain customerPages(HttpSecurity http, CamundaIdentityAuthenticationProvider users)
+      throws Exception {
+    return http
+        .securityMatcher(new OrRequestMatcher(path("/join/**"), path("/join"), path("/survey/**"), path("/survey"),
+            path("/privacy/**"), path("/privacy"), path("/room/**"), path("/room"), path("/web/**")))
+        .authenticationProvider(users)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/room/host/**").hasAnyAuthority(AGENTS, TEAM_LEADS, ADMINS)
+            .anyRequest().permitAll())
+        .formLogin(form -> form.loginPage("/room/login").permitAll())
+        .logout(logout -> logout.logoutUrl("/room/logout").logoutSuccessUrl("/room/login?logout"))
+        .headers(headers -> headers
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+            .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data: blob:; "
+                + "media-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+                + "frame-ancestors 'none'"))
+            .permissionsPolicyHeader(permissions -> permissions.policy(
+                "camera=(self), microphone=(self), display-capture=(self), geolocation=()")))
         .build();
   }
 

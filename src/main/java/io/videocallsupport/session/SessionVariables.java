@@ -80,6 +80,8 @@ public final class SessionVariables {
   // Wait for customer, no-show
   public static final VariableFactory<String> CUSTOMER_PRESENCE = stringVariable("customerPresence");
   public static final VariableFactory<String> NO_SHOW_DECISION = stringVariable("noShowDecision");
+  /** What the customer chose on the join page (VIDEO, AUDIO_ONLY, SCREEN_SHARE_ONLY, PHONE, DECLINE). */
+  public static final VariableFactory<String> CUSTOMER_JOIN_CHOICE = stringVariable("customerJoinChoice");
 
   // Recording (decisions/recording-policy.dmn and consent)
   public static final VariableFactory<String> CONSENT_RULE = stringVariable("consentRule");

@@ -68,6 +68,23 @@ public class AccessTokens {
         .filter(t -> t.usedAt() == null && t.expiresAt().isAfter(Timestamps.now(clock)));
   }
 
+  /** Looks a token up for a purpose and tells whether it is usable, and if not, why. */
+  @Transactional(readOnly = true)
+  public TokenCheck check(String token, TokenPurpose purpose) {
+    if (token == null || token.isBlank() || token.length() > 100) {
+      return TokenCheck.unknown();
+    }
+    return jdbc.sql("SELECT id, purpose, session_id, subject_ref, expires_at, used_at FROM access_token "
+            + "WHERE token_hash = :hash AND purpose = :purpose")
+        .param("hash", hash(token))
+        .param("purpose", purpose.name())
+        .query(AccessToken.class)
+        .optional()
+        .map(t -> new TokenCheck(t.usedAt() != null ? TokenCheck.Status.USED
+            : t.expiresAt().isAfter(Timestamps.now(clock)) ? TokenCheck.Status.USABLE : TokenCheck.Status.EXPIRED, t))
+        .orElseGet(TokenCheck::unknown);
+  }
+
   /** Marks a single-use token as used; false when someone else used it first. */
   public boolean markUsed(UUID tokenId) {
     return jdbc.sql("UPDATE access_token SET used_at = :now WHERE id = :id AND used_at IS NULL")

@@ -64,6 +64,8 @@ import org.springframework.web.client.RestClient;
 class RealTransportsLifecycleTest {
 
   private static final String MEETING_LINK = "https://meet.example.com/room-77";
+  /** Messages link the join page (public URL of the test profile), which leads on to the meeting. */
+  private static final String JOIN_LINK = "http://localhost:8080/join/";
   /** The configured public URL (application-test.yaml): Twilio signs the URL it was given, not this server's port. */
   private static final String CALLBACK_URL = "http://localhost:8080/webhooks/twilio/sms-status";
   private static final AtomicInteger NUMBERS = new AtomicInteger(100);
@@ -99,13 +101,14 @@ class RealTransportsLifecycleTest {
 
     MimeMessage mail = single(mailsTo(customer.email()));
     assertThat(mail.getSubject()).startsWith("Invitation to a live support call (ticket T-");
-    assertThat(text(mail)).contains("Hello Jo Doe").contains(MEETING_LINK).contains("No install needed");
-    assertThat(html(mail)).contains("href=\"" + MEETING_LINK + "\"");
+    assertThat(text(mail)).contains("Hello Jo Doe").contains(JOIN_LINK).contains("No install needed");
+    assertThat(html(mail)).contains("href=\"" + JOIN_LINK);
     assertThat(attachments(mail)).as("a call now has no calendar invitation").isEmpty();
 
     Map<String, String> sms = single(twilio.createRequests(customer.mobile()));
     assertThat(sms).containsEntry("From", FakeTwilio.FROM).containsEntry("StatusCallback", CALLBACK_URL);
-    assertThat(sms.get("Body")).startsWith("Hi Jo Doe,").contains("invites you to a video call").endsWith(MEETING_LINK);
+    assertThat(sms.get("Body")).startsWith("Hi Jo Doe,").contains("invites you to a video call")
+        .containsPattern("/join/[A-Za-z0-9_-]{43}$");
 
     OutboxMessage invitation = sms(pid, MessagePurpose.INVITATION);
     assertThat(invitation.provider()).isEqualTo("twilio");
@@ -251,7 +254,7 @@ class RealTransportsLifecycleTest {
         .satisfies(m -> assertThat(m.channel()).isEqualTo(Channel.EMAIL));
     assertThat(twilio.createRequests(customer.mobile())).as("no second text after STOP").hasSize(1);
     assertThat(mailsTo(customer.email())).hasSize(2);
-    assertThat(text(mailsTo(customer.email()).get(1))).contains(MEETING_LINK);
+    assertThat(text(mailsTo(customer.email()).get(1))).contains(JOIN_LINK);
   }
 
   // --- transient failures -----------------------------------------------------------------------
@@ -339,7 +342,7 @@ class RealTransportsLifecycleTest {
 
     MimeMessage mail = single(mailsTo(customer.email()));
     assertThat(mail.getSubject()).startsWith("Einladung zu einem Live-Support-Gespräch (Ticket T-");
-    assertThat(text(mail)).contains("Guten Tag Jo Doe").contains("America/New_York").contains(MEETING_LINK);
+    assertThat(text(mail)).contains("Guten Tag Jo Doe").contains("America/New_York").contains(JOIN_LINK);
     BodyPart ics = single(attachments(mail));
     assertThat(ics.getFileName()).isEqualTo("invite.ics");
     assertThat(ics.getContentType()).startsWith("text/calendar").contains("method=REQUEST");
@@ -359,7 +362,7 @@ class RealTransportsLifecycleTest {
 
     List<Map<String, String>> texts = twilio.createRequests(customer.mobile());
     assertThat(texts).hasSize(2);
-    assertThat(texts.get(1).get("Body")).contains("beginnt in 15 Minuten").contains(MEETING_LINK);
+    assertThat(texts.get(1).get("Body")).contains("beginnt in 15 Minuten").contains(JOIN_LINK);
     assertThat(sms(pid, MessagePurpose.REMINDER).status()).isEqualTo(OutboxStatus.QUEUED);
   }
 

@@ -331,7 +331,7 @@ class MessageTemplatesTest {
     assertThat(new TreeSet<>(de.stringPropertyNames())).isEqualTo(new TreeSet<>(en.stringPropertyNames()));
     for (Properties bundle : List.of(en, de)) {
       for (String key : bundle.stringPropertyNames()) {
-        assertThat(key).matches("(common|mail\\.[a-z-]+|sms\\.[a-z-]+)\\..+");
+        assertThat(key).matches("(common|mail\\.[a-z-]+|sms\\.[a-z-]+|page\\.[a-z-]+)\\..+");
         assertThat(bundle.getProperty(key)).as(key).doesNotContain("'").isNotBlank();
       }
     }

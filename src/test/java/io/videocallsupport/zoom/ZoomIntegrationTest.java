@@ -125,7 +125,9 @@ class ZoomIntegrationTest {
     assertThat(session.meetingId()).isEqualTo(String.valueOf(meetingId));
     assertThat(engine.getRuntimeService().getVariable(pid, "agentJoinUrl")).asString().contains("/s/" + meetingId);
     assertThat(messages(session, MessagePurpose.INVITATION)).allSatisfy(m -> assertThat(m.bodyText())
-        .contains("https://us05web.zoom.us/j/" + meetingId).doesNotContain("/s/" + meetingId));
+        .contains("/join/").doesNotContain("/s/" + meetingId));
+    assertThat(session.customerJoinUrl()).as("behind the join page")
+        .startsWith("https://us05web.zoom.us/j/" + meetingId);
 
     assertThat(webhook(participantEvent("meeting.participant_joined", 1_000, "guest-1", ""))).isEqualTo(200);
     assertThat(webhook(participantEvent("meeting.participant_joined", 1_000, "guest-1", ""))).isEqualTo(200);
