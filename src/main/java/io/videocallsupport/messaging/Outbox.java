@@ -70,12 +70,17 @@ public class Outbox {
 
   public OutboxMessage send(String idempotencyKey, UUID sessionId, MessagePurpose purpose, EmailMessage email) {
     return deliver(new Draft(idempotencyKey, sessionId, purpose, Channel.EMAIL, email.to(), email.subject(),
-        email.text(), email.html(), email.attachments()), (retry, since) -> mailer.send(email));
+        email.text(), email.html(), email.attachments()), (stored, retry, since) -> mailer.send(
+            new EmailMessage(stored.recipient(), stored.subject(), stored.bodyText(), stored.bodyHtml(),
+                stored.attachments())));
   }
 
   public OutboxMessage send(String idempotencyKey, UUID sessionId, MessagePurpose purpose, SmsMessage sms) {
     return deliver(new Draft(idempotencyKey, sessionId, purpose, Channel.SMS, sms.to(), null, sms.body(), null,
-        List.of()), (retry, since) -> retry ? smsSender.sendAgain(sms, since) : smsSender.send(sms));
+        List.of()), (stored, retry, since) -> {
+          SmsMessage storedSms = new SmsMessage(stored.recipient(), stored.bodyText());
+          return retry ? smsSender.sendAgain(storedSms, since) : smsSender.send(storedSms);
+        });
   }
 
   public List<OutboxMessage> forSession(UUID sessionId) {
@@ -162,7 +167,7 @@ public class Outbox {
     ownTransaction.executeWithoutResult(tx -> repository.recordAttempt(message.id(), Timestamps.now(clock)));
     Delivery delivery;
     try {
-      delivery = transport.deliver(retry, message.createdAt());
+      delivery = transport.deliver(message, retry, message.createdAt());
     } catch (PermanentDeliveryFailure refused) {
       LOG.warn("Outbox message {} ({}) refused for good by {}: {}", message.id(), draft.key(), refused.provider(),
           refused.getMessage());
@@ -196,10 +201,14 @@ public class Outbox {
     }
   }
 
+  /**
+   * Hands the message as the outbox stored it to its transport: a retried job sends what was
+   * stored the first time (with the same links), not what it composed again.
+   */
   @FunctionalInterface
   private interface Transport {
     /** {@code retry}: an earlier attempt (started after {@code since}) failed and may have left a message behind. */
-    Delivery deliver(boolean retry, OffsetDateTime since);
+    Delivery deliver(OutboxMessage stored, boolean retry, OffsetDateTime since);
   }
 
   private record Draft(String key, UUID sessionId, MessagePurpose purpose, Channel channel, String recipient,
