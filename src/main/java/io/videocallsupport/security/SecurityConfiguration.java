@@ -113,7 +113,7 @@ class SecurityConfiguration {
   SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
     return http
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/", "/error", "/actuator/health/**", "/camunda-welcome").permitAll()
+            .requestMatchers("/", "/error", "/actuator/health/**", "/camunda-welcome", "/favicon.ico").permitAll()
             .anyRequest().denyAll())
         .build();
   }

@@ -32,12 +32,13 @@ public record SessionView(
                         Integer retentionDays) {
   }
 
-  public record Message(UUID id, String channel, String purpose, String recipient, String subject, String status,
-                        String provider, String providerMessageId, int attempts, String lastError,
+  /** A message to the customer as the outbox holds it; {@code text} is what the customer reads (plain-text part). */
+  public record Message(UUID id, String channel, String purpose, String recipient, String subject, String text,
+                        String status, String provider, String providerMessageId, int attempts, String lastError,
                         OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
     static Message of(OutboxMessage m) {
-      return new Message(m.id(), m.channel().name(), m.purpose().name(), m.recipient(), m.subject(),
+      return new Message(m.id(), m.channel().name(), m.purpose().name(), m.recipient(), m.subject(), m.bodyText(),
           m.status().name(), m.provider(), m.providerMessageId(), m.attempts(), m.lastError(), m.createdAt(),
           m.updatedAt());
     }
