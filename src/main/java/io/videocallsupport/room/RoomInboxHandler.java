@@ -6,10 +6,9 @@ import io.videocallsupport.call.PlatformEventRouter;
 import io.videocallsupport.call.PlatformEvents;
 import io.videocallsupport.helpdesk.HelpDesk;
 import io.videocallsupport.inbox.InboxEvent;
-import io.videocallsupport.inbox.InboxHandler;
+import io.videocallsupport.inbox.JsonInboxHandler;
 import io.videocallsupport.session.VideoSession;
 import io.videocallsupport.session.VideoSupportSession;
-import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
@@ -27,9 +26,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnRoomPlatform
-class RoomInboxHandler implements InboxHandler {
+class RoomInboxHandler extends JsonInboxHandler {
 
-  private final ObjectMapper json;
   private final PlatformEventRouter router;
   private final Rooms rooms;
   private final HelpDesk helpDesk;
@@ -37,7 +35,7 @@ class RoomInboxHandler implements InboxHandler {
 
   RoomInboxHandler(ObjectMapper json, PlatformEventRouter router, Rooms rooms, HelpDesk helpDesk,
                    RuntimeService runtime) {
-    this.json = json;
+    super(json);
     this.router = router;
     this.rooms = rooms;
     this.helpDesk = helpDesk;
@@ -50,13 +48,7 @@ class RoomInboxHandler implements InboxHandler {
   }
 
   @Override
-  public Outcome handle(InboxEvent event) {
-    JsonNode payload;
-    try {
-      payload = json.readTree(event.payload());
-    } catch (IOException e) {
-      return Outcome.ignored("Unreadable room event: " + e.getMessage());
-    }
+  protected Outcome handle(InboxEvent event, JsonNode payload) {
     String meetingId = payload.path("meetingId").asText();
     Optional<VideoSession> found = router.session(RoomPlatform.NAME, meetingId);
     if (found.isEmpty()) {

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.videocallsupport.helpdesk.HelpDesk;
 import io.videocallsupport.inbox.InboxEvent;
-import io.videocallsupport.inbox.InboxHandler;
+import io.videocallsupport.inbox.JsonInboxHandler;
 import io.videocallsupport.session.SessionRepository;
 import io.videocallsupport.session.SessionVariables;
 import io.videocallsupport.session.VideoSession;
-import java.io.IOException;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
@@ -23,9 +22,8 @@ import org.springframework.stereotype.Component;
  * or a wish for a phone call is the agent's to act on (the no-show path offers phone and text).
  */
 @Component
-class JoinChoiceInboxHandler implements InboxHandler {
+class JoinChoiceInboxHandler extends JsonInboxHandler {
 
-  private final ObjectMapper json;
   private final SessionRepository sessions;
   private final HelpDesk helpDesk;
   private final RuntimeService runtime;
@@ -33,7 +31,7 @@ class JoinChoiceInboxHandler implements InboxHandler {
 
   JoinChoiceInboxHandler(ObjectMapper json, SessionRepository sessions, HelpDesk helpDesk, RuntimeService runtime,
                          TaskService tasks) {
-    this.json = json;
+    super(json);
     this.sessions = sessions;
     this.helpDesk = helpDesk;
     this.runtime = runtime;
@@ -46,13 +44,7 @@ class JoinChoiceInboxHandler implements InboxHandler {
   }
 
   @Override
-  public Outcome handle(InboxEvent event) {
-    JsonNode payload;
-    try {
-      payload = json.readTree(event.payload());
-    } catch (IOException e) {
-      return Outcome.ignored("Unreadable join-page event: " + e.getMessage());
-    }
+  protected Outcome handle(InboxEvent event, JsonNode payload) {
     Optional<VideoSession> found = sessions.findById(UUID.fromString(payload.path("sessionId").asText()));
     if (found.isEmpty()) {
       return Outcome.unmatched("No session " + payload.path("sessionId").asText());

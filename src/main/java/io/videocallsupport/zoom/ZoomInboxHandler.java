@@ -1,12 +1,12 @@
 package io.videocallsupport.zoom;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.videocallsupport.call.PlatformEventRouter;
 import io.videocallsupport.call.PlatformEvents;
 import io.videocallsupport.inbox.Inbox;
 import io.videocallsupport.inbox.InboxEvent;
-import io.videocallsupport.inbox.InboxHandler;
+import io.videocallsupport.inbox.JsonInboxHandler;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -14,20 +14,19 @@ import org.springframework.stereotype.Component;
 /** Turns stored Zoom webhook events into the processes' platform messages. */
 @Component
 @ConditionalOnProperty(name = "vcs.video.platform", havingValue = ZoomVideoPlatform.NAME)
-class ZoomInboxHandler implements InboxHandler {
+class ZoomInboxHandler extends JsonInboxHandler {
 
   static final String SOURCE = "zoom";
 
   private final PlatformEventRouter router;
   private final Inbox inbox;
   private final ZoomProperties properties;
-  private final ObjectMapper json;
 
   ZoomInboxHandler(PlatformEventRouter router, Inbox inbox, ZoomProperties properties, ObjectMapper json) {
+    super(json);
     this.router = router;
     this.inbox = inbox;
     this.properties = properties;
-    this.json = json;
   }
 
   @Override
@@ -36,13 +35,8 @@ class ZoomInboxHandler implements InboxHandler {
   }
 
   @Override
-  public Outcome handle(InboxEvent stored) {
-    ZoomEvent event;
-    try {
-      event = ZoomEvent.of(json.readTree(stored.payload()));
-    } catch (JsonProcessingException e) {
-      return Outcome.ignored("Not JSON: " + e.getOriginalMessage());
-    }
+  protected Outcome handle(InboxEvent stored, JsonNode payload) {
+    ZoomEvent event = ZoomEvent.of(payload);
     String meeting = event.meetingId();
     return switch (event.event()) {
       case ZoomEvent.PARTICIPANT_JOINED -> event.isStaff(properties.staffEmailDomains())
