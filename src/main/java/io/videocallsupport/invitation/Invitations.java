@@ -193,8 +193,9 @@ public class Invitations {
    * A link to the join page (device check, alternatives, then the call), never the platform's own
    * link. Not single use: after a drop the customer opens it again. It works until some hours after
    * the call's planned end; each message gets its own token, so every link sent stays valid.
-   * A retried job reuses the link its message already holds in the outbox: the message stays the
-   * same, and a provider's duplicate check (Twilio's message list) recognises it.
+   * A retried job reuses the link its messages already hold in the outbox (the outbox sends what it
+   * stored anyway), so that a step issues one token, not one per attempt, and the email and the
+   * SMS of one step carry the same link.
    */
   private String joinLink(VideoSession session, String messageKey) {
     Optional<String> stored = outbox.forSession(session.id()).stream()
