@@ -9,7 +9,9 @@ import io.videocallsupport.session.SessionState;
 import io.videocallsupport.session.VideoSession;
 import java.util.Map;
 import java.util.Optional;
+import io.videocallsupport.session.VideoSupportSession;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,6 +38,30 @@ public class PlatformEventRouter {
 
   public Optional<VideoSession> session(String platform, String meetingId) {
     return sessions.findByMeeting(platform, meetingId);
+  }
+
+  /**
+   * Whether the session's process is inside its "Video call" sub-process: a customer who joins
+   * then is back after a drop, which the process does not wait for.
+   */
+  public boolean inCall(VideoSession session) {
+    if (session.processInstanceId() == null) {
+      return false;
+    }
+    ActivityInstance tree = runtime.getActivityInstance(session.processInstanceId());
+    return tree != null && contains(tree, VideoSupportSession.Elements.VIDEO_CALL);
+  }
+
+  private static boolean contains(ActivityInstance instance, String activityId) {
+    if (activityId.equals(instance.getActivityId())) {
+      return true;
+    }
+    for (ActivityInstance child : instance.getChildActivityInstances()) {
+      if (contains(child, activityId)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Correlates one of {@link PlatformEvents}' call messages to the session's process. */

@@ -8,11 +8,8 @@ import io.videocallsupport.helpdesk.HelpDesk;
 import io.videocallsupport.inbox.InboxEvent;
 import io.videocallsupport.inbox.JsonInboxHandler;
 import io.videocallsupport.session.VideoSession;
-import io.videocallsupport.session.VideoSupportSession;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,15 +28,12 @@ class RoomInboxHandler extends JsonInboxHandler {
   private final PlatformEventRouter router;
   private final Rooms rooms;
   private final HelpDesk helpDesk;
-  private final RuntimeService runtime;
 
-  RoomInboxHandler(ObjectMapper json, PlatformEventRouter router, Rooms rooms, HelpDesk helpDesk,
-                   RuntimeService runtime) {
+  RoomInboxHandler(ObjectMapper json, PlatformEventRouter router, Rooms rooms, HelpDesk helpDesk) {
     super(json);
     this.router = router;
     this.rooms = rooms;
     this.helpDesk = helpDesk;
-    this.runtime = runtime;
   }
 
   @Override
@@ -58,7 +52,7 @@ class RoomInboxHandler extends JsonInboxHandler {
     return switch (event.eventType()) {
       case RoomEvents.PARTICIPANT_JOINED -> joined(session, meetingId);
       case RoomEvents.PARTICIPANT_LEFT -> left(session, meetingId, payload.path("reason").asText());
-      case RoomEvents.CALL_ENDED -> inCall(session)
+      case RoomEvents.CALL_ENDED -> router.inCall(session)
           ? router.deliver(RoomPlatform.NAME, meetingId, PlatformEvents.CALL_ENDED, Map.of())
           : Outcome.ignored("The call of session " + session.id() + " is over in the process already");
       case RoomEvents.RECORDING_READY -> router.recordingReady(RoomPlatform.NAME, meetingId,
@@ -70,7 +64,7 @@ class RoomInboxHandler extends JsonInboxHandler {
   }
 
   private Outcome joined(VideoSession session, String meetingId) {
-    if (inCall(session)) {
+    if (router.inCall(session)) {
       return note(session, "The customer rejoined the call in the room.");
     }
     return router.deliver(RoomPlatform.NAME, meetingId, PlatformEvents.CUSTOMER_JOINED, Map.of());
@@ -83,7 +77,7 @@ class RoomInboxHandler extends JsonInboxHandler {
     if (rooms.customerPresent(meetingId)) {
       return Outcome.ignored("The customer of session " + session.id() + " is back in the room");
     }
-    if (rooms.ended(meetingId) || !inCall(session)) {
+    if (rooms.ended(meetingId) || !router.inCall(session)) {
       return Outcome.ignored("The call of session " + session.id() + " is not running");
     }
     return router.deliver(RoomPlatform.NAME, meetingId, PlatformEvents.CALL_DROPPED, Map.of());
@@ -92,26 +86,5 @@ class RoomInboxHandler extends JsonInboxHandler {
   private Outcome note(VideoSession session, String text) {
     helpDesk.addNote(session.ticketId(), session.id(), "video room", text);
     return Outcome.done(text);
-  }
-
-  /** Whether the session's process is inside its "Video call" sub-process. */
-  private boolean inCall(VideoSession session) {
-    if (session.processInstanceId() == null) {
-      return false;
-    }
-    ActivityInstance tree = runtime.getActivityInstance(session.processInstanceId());
-    return tree != null && contains(tree, VideoSupportSession.Elements.VIDEO_CALL);
-  }
-
-  private static boolean contains(ActivityInstance instance, String activityId) {
-    if (activityId.equals(instance.getActivityId())) {
-      return true;
-    }
-    for (ActivityInstance child : instance.getChildActivityInstances()) {
-      if (contains(child, activityId)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -1,5 +1,6 @@
 package io.videocallsupport.room;
 
+import io.videocallsupport.call.CallAccess;
 import io.videocallsupport.retention.RecordingFiles;
 import io.videocallsupport.retention.RecordingFiles.RecordingTooLargeException;
 import io.videocallsupport.session.VideoSession;
@@ -36,13 +37,13 @@ class RoomPageController {
   private static final Set<String> MODES = Set.of("video", "audio", "screen");
 
   private final CustomerLinks links;
-  private final RoomAccess access;
+  private final CallAccess access;
   private final Rooms rooms;
   private final RoomEvents events;
   private final RecordingFiles files;
   private final RoomProperties properties;
 
-  RoomPageController(CustomerLinks links, RoomAccess access, Rooms rooms, RoomEvents events, RecordingFiles files,
+  RoomPageController(CustomerLinks links, CallAccess access, Rooms rooms, RoomEvents events, RecordingFiles files,
                      RoomProperties properties) {
     this.links = links;
     this.access = access;
@@ -63,7 +64,7 @@ class RoomPageController {
     if (session == null || !RoomPlatform.NAME.equals(session.platform()) || session.meetingId() == null) {
       return "redirect:/join";
     }
-    if (RoomAccess.callOver(session) || rooms.ended(session.meetingId())) {
+    if (CallAccess.callOver(session) || rooms.ended(session.meetingId())) {
       return links.invalid(response, model, "call-over", HttpStatus.GONE);
     }
     model.addAttribute("role", "CUSTOMER");
@@ -74,19 +75,14 @@ class RoomPageController {
     return "web/room";
   }
 
-  @GetMapping("/room/login")
-  String login() {
-    return "web/agent-login";
-  }
-
   @GetMapping("/room/host/{meetingId}")
   String hostRoom(@PathVariable String meetingId, @RequestParam(defaultValue = "video") String mode,
                   Authentication user, HttpServletResponse response, Model model) {
-    Optional<VideoSession> session = access.hostSession(meetingId, user);
+    Optional<VideoSession> session = access.hostSession(RoomPlatform.NAME, meetingId, user);
     if (session.isEmpty()) {
       return links.invalid(response, model, "not-your-call", HttpStatus.FORBIDDEN);
     }
-    if (RoomAccess.callOver(session.get())) {
+    if (CallAccess.callOver(session.get())) {
       return links.invalid(response, model, "call-over", HttpStatus.GONE);
     }
     model.addAttribute("role", "HOST");
@@ -107,7 +103,7 @@ class RoomPageController {
   @ResponseBody
   ResponseEntity<Map<String, String>> upload(@PathVariable String meetingId, @RequestParam("file") MultipartFile file,
                                              Authentication user) throws IOException {
-    Optional<VideoSession> session = access.hostSession(meetingId, user);
+    Optional<VideoSession> session = access.hostSession(RoomPlatform.NAME, meetingId, user);
     if (session.isEmpty()) {
       return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "not your call"));
     }

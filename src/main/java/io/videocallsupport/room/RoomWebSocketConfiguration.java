@@ -1,5 +1,6 @@
 package io.videocallsupport.room;
 
+import io.videocallsupport.call.CallAccess;
 import io.videocallsupport.room.Participant.Role;
 import io.videocallsupport.security.AgentDirectory;
 import io.videocallsupport.session.VideoSession;
@@ -37,11 +38,11 @@ class RoomWebSocketConfiguration implements WebSocketConfigurer {
   static final String JOIN_COOKIE = io.videocallsupport.web.CustomerPage.JOIN.cookieName();
 
   private final RoomSignalingHandler handler;
-  private final RoomAccess access;
+  private final CallAccess access;
   private final AgentDirectory agents;
   private final TokenLookupLimiter limiter;
 
-  RoomWebSocketConfiguration(RoomSignalingHandler handler, RoomAccess access, AgentDirectory agents,
+  RoomWebSocketConfiguration(RoomSignalingHandler handler, CallAccess access, AgentDirectory agents,
                              TokenLookupLimiter limiter) {
     this.handler = handler;
     this.access = access;
@@ -70,7 +71,7 @@ class RoomWebSocketConfiguration implements WebSocketConfigurer {
       String name;
       if (hostOf != null) {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        session = access.hostSession(hostOf, user);
+        session = access.hostSession(RoomPlatform.NAME, hostOf, user);
         role = Role.HOST;
         name = session.map(s -> Optional.ofNullable(agents.displayName(user.getName())).orElse(user.getName()))
             .orElse(null);
@@ -79,11 +80,11 @@ class RoomWebSocketConfiguration implements WebSocketConfigurer {
           response.setStatusCode(org.springframework.http.HttpStatus.TOO_MANY_REQUESTS);
           return false;
         }
-        session = access.customerSession(joinCookie(http));
+        session = access.customerSession(RoomPlatform.NAME, joinCookie(http));
         role = Role.CUSTOMER;
         name = session.map(VideoSession::customerName).orElse(null);
       }
-      if (session.isEmpty() || RoomAccess.callOver(session.get())) {
+      if (session.isEmpty() || CallAccess.callOver(session.get())) {
         response.setStatusCode(org.springframework.http.HttpStatus.FORBIDDEN);
         return false;
       }

@@ -2,6 +2,8 @@ package io.videocallsupport.security;
 
 import static io.videocallsupport.security.CamundaIdentityAuthenticationProvider.GROUP_PREFIX;
 
+import io.videocallsupport.twilio.TwilioProperties;
+import java.net.URI;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -80,12 +82,39 @@ class SecurityConfiguration {
   }
 
   /**
+   * The Twilio Video call page: like the built-in room's pages, and its script and media come from
+   * Twilio (twilio-video.js from the configured address, signaling and media on Twilio's hosts).
+   */
+  @Bean
+  @Order(4)
+  SecurityFilterChain twilioCallPages(HttpSecurity http, CamundaIdentityAuthenticationProvider users,
+                                      TwilioProperties twilio) throws Exception {
+    String scriptOrigin = origin(twilio.video().jsUrl());
+    return http
+        .securityMatcher(new OrRequestMatcher(path("/video/**"), path("/video")))
+        .authenticationProvider(users)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/video/host/**").hasAnyAuthority(AGENTS, TEAM_LEADS, ADMINS)
+            .anyRequest().permitAll())
+        .formLogin(form -> form.loginPage(AgentLoginPage.PATH).permitAll())
+        .headers(headers -> headers
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+            .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self' " + scriptOrigin
+                + "; img-src 'self' data: blob:; media-src 'self' blob:; "
+                + "connect-src 'self' https://*.twilio.com wss://*.twilio.com; object-src 'none'; base-uri 'none'; "
+                + "frame-ancestors 'none'"))
+            .permissionsPolicyHeader(permissions -> permissions.policy(
+                "camera=(self), microphone=(self), display-capture=(self), geolocation=()")))
+        .build();
+  }
+
+  /**
    * The customer pages (no login: the link's token, kept in a cookie, is the key) and the built-in
    * room. Its host pages need the agent's login (a form against Camunda's users); forms carry
    * Spring Security's CSRF token. No Referer leaves these pages, so no address of them leaks.
    */
   @Bean
-  @Order(4)
+  @Order(5)
   SecurityFilterChain customerPages(HttpSecurity http, CamundaIdentityAuthenticationProvider users)
       throws Exception {
     return http
@@ -95,8 +124,8 @@ class SecurityConfiguration {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/room/host/**").hasAnyAuthority(AGENTS, TEAM_LEADS, ADMINS)
             .anyRequest().permitAll())
-        .formLogin(form -> form.loginPage("/room/login").permitAll())
-        .logout(logout -> logout.logoutUrl("/room/logout").logoutSuccessUrl("/room/login?logout"))
+        .formLogin(form -> form.loginPage(AgentLoginPage.PATH).permitAll())
+        .logout(logout -> logout.logoutUrl("/room/logout").logoutSuccessUrl(AgentLoginPage.PATH + "?logout"))
         .headers(headers -> headers
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
             .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data: blob:; "
@@ -116,6 +145,12 @@ class SecurityConfiguration {
             .requestMatchers("/", "/error", "/actuator/health/**", "/camunda-welcome", "/favicon.ico").permitAll()
             .anyRequest().denyAll())
         .build();
+  }
+
+  /** scheme://host[:port] of a URL, for a Content-Security-Policy source. */
+  static String origin(String url) {
+    URI uri = URI.create(url);
+    return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
   }
 
   private static RequestMatcher path(String pattern) {

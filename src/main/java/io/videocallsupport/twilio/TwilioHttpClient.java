@@ -3,6 +3,7 @@ package io.videocallsupport.twilio;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
+import com.twilio.http.TwilioRestClient;
 import io.videocallsupport.system.RetryAfterException;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -58,6 +59,16 @@ class TwilioHttpClient extends NetworkHttpClient {
             .setSocketTimeout((int) readTimeout.toMillis())
             .build()));
     this.baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.replaceAll("/+$", "");
+  }
+
+  /** One client per account; it is thread-safe and pools its connections. */
+  static TwilioRestClient restClient(TwilioProperties twilio) {
+    TwilioRestClient.Builder builder = twilio.usesApiKey()
+        ? new TwilioRestClient.Builder(twilio.apiKey(), twilio.apiSecret()).accountSid(twilio.accountSid())
+        : new TwilioRestClient.Builder(twilio.accountSid(), twilio.authToken());
+    return builder
+        .httpClient(new TwilioHttpClient(twilio.apiBaseUrl(), twilio.connectTimeout(), twilio.readTimeout()))
+        .build();
   }
 
   @Override

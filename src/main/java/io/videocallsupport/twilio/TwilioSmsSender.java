@@ -128,11 +128,4 @@ public class TwilioSmsSender implements SmsSender {
         : "; the job retries, and checks with Twilio before sending again";
     return new TwilioUnavailableException(what + next, e);
   }
-
-  /** A Twilio failure worth retrying. */
-  public static class TwilioUnavailableException extends RuntimeException {
-    TwilioUnavailableException(String message, Throwable cause) {
-      super(message, cause);
-    }
-  }
 }

@@ -2,11 +2,10 @@ package io.videocallsupport.twilio;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.twilio.security.RequestValidator;
 import io.videocallsupport.inbox.Inbox;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,13 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Twilio's Messaging status callbacks. Each request is checked against its {@code
- * X-Twilio-Signature} (an HMAC of the URL Twilio called and the form fields, keyed with the auth
- * token), stored in the inbox under MessageSid + status, and answered at once; the inbox worker
- * applies it to the outbox ({@link TwilioSmsStatusHandler}). A request that fails the check is
- * answered 403 and changes nothing.
- *
- * <p>The URL checked is the configured public URL plus the path, not what this server saw: behind
- * a proxy or load balancer the two differ, and Twilio signed the public one.
+ * X-Twilio-Signature} ({@link TwilioCallbacks}), stored in the inbox under MessageSid + status,
+ * and answered at once; the inbox worker applies it to the outbox ({@link TwilioSmsStatusHandler}).
+ * A request that fails the check is answered 403 and changes nothing.
  */
 @RestController
 @ConditionalOnProperty(name = "vcs.sms.transport", havingValue = "twilio")
@@ -34,29 +29,27 @@ class TwilioSmsStatusController {
   private static final Logger LOG = LoggerFactory.getLogger(TwilioSmsStatusController.class);
 
   private final Inbox inbox;
-  private final RequestValidator signatures;
-  private final String signedUrl;
+  private final TwilioCallbacks callbacks;
   private final ObjectMapper json;
 
   TwilioSmsStatusController(Inbox inbox, TwilioProperties twilio, @Value("${vcs.public-url}") String publicUrl,
                             ObjectMapper json) {
     twilio.requireForSms();
     this.inbox = inbox;
-    this.signatures = new RequestValidator(twilio.authToken());
-    this.signedUrl = TwilioSmsConfiguration.withoutTrailingSlash(publicUrl) + TwilioSms.STATUS_CALLBACK_PATH;
+    this.callbacks = new TwilioCallbacks(twilio.authToken(), publicUrl);
     this.json = json;
   }
 
   @PostMapping(path = TwilioSms.STATUS_CALLBACK_PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
   ResponseEntity<Void> status(@RequestHeader(name = "X-Twilio-Signature", required = false) String signature,
                               HttpServletRequest request) throws JsonProcessingException {
-    Map<String, String> fields = new TreeMap<>();
-    request.getParameterMap().forEach((name, values) -> fields.put(name, values.length == 0 ? "" : values[0]));
-    if (signature == null || !signatures.validate(signedUrl, fields, signature)) {
+    Optional<Map<String, String>> verified = callbacks.verified(TwilioSms.STATUS_CALLBACK_PATH, signature, request);
+    if (verified.isEmpty()) {
       LOG.warn("Refused a Twilio SMS status callback with a missing or wrong signature (MessageSid {})",
-          fields.get("MessageSid"));
+          request.getParameter("MessageSid"));
       return ResponseEntity.status(403).build();
     }
+    Map<String, String> fields = verified.get();
     String sid = fields.get("MessageSid");
     String status = fields.get("MessageStatus");
     if (sid == null || status == null) {

@@ -6,6 +6,7 @@ import io.videocallsupport.security.AgentDirectory;
 import io.videocallsupport.session.SessionState;
 import io.videocallsupport.session.SessionVariables;
 import io.videocallsupport.session.VideoSession;
+import io.videocallsupport.twilio.TwilioVideoPlatform;
 import io.videocallsupport.web.CustomerLinks.Visit;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,6 +33,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 class JoinPageController {
 
   static final int MAX_PHONE = 40;
+  /** Platforms whose call runs on a page of this application, which starts in the chosen mode. */
+  private static final Map<String, String> IN_APP_CALL_PAGES = Map.of(RoomPlatform.NAME, "/room",
+      TwilioVideoPlatform.NAME, "/video");
 
   private final CustomerLinks links;
   private final JoinChoices choices;
@@ -83,8 +87,9 @@ class JoinPageController {
     if (!chosen.joinsTheCall()) {
       return "redirect:/join/noted?choice=" + chosen.name();
     }
-    if (RoomPlatform.NAME.equals(session.platform())) {
-      return "redirect:/room?mode=" + chosen.roomMode();
+    String callPage = IN_APP_CALL_PAGES.get(String.valueOf(session.platform()));
+    if (callPage != null) {
+      return "redirect:" + callPage + "?mode=" + chosen.roomMode();
     }
     if (session.customerJoinUrl() == null || callOver(session)) {
       return "redirect:/join";
@@ -119,7 +124,6 @@ class JoinPageController {
     model.addAttribute("callReady", session.customerJoinUrl() != null);
     model.addAttribute("callOver", callOver(session));
     model.addAttribute("hasMobile", session.hasMobile());
-    model.addAttribute("builtInRoom", RoomPlatform.NAME.equals(session.platform()));
   }
 
   private Map<String, Object> processVariables(VideoSession session) {

@@ -1,5 +1,6 @@
 package io.videocallsupport.room;
 
+import io.videocallsupport.call.CallAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -28,7 +29,7 @@ import org.springframework.util.unit.DataSize;
 /** The host's recording upload: accepted only with consent on record, within the size limit, then handed to retention. */
 class RecordingUploadTest {
 
-  private final RoomAccess access = mock(RoomAccess.class);
+  private final CallAccess access = mock(CallAccess.class);
   private final RoomEvents events = mock(RoomEvents.class);
   private final RecordingFiles files = mock(RecordingFiles.class);
   private final RoomPageController controller = new RoomPageController(mock(CustomerLinks.class), access,
@@ -39,7 +40,7 @@ class RecordingUploadTest {
 
   @Test
   void withoutConsentOnRecordNothingIsStored() throws Exception {
-    when(access.hostSession("room-1", anna)).thenReturn(Optional.of(session(false)));
+    when(access.hostSession(RoomPlatform.NAME, "room-1", anna)).thenReturn(Optional.of(session(false)));
 
     assertThat(controller.upload("room-1", webm, anna).getStatusCode().value()).isEqualTo(409);
     verifyNoInteractions(files, events);
@@ -47,7 +48,7 @@ class RecordingUploadTest {
 
   @Test
   void tooLargeIsRefused() throws Exception {
-    when(access.hostSession("room-1", anna)).thenReturn(Optional.of(session(true)));
+    when(access.hostSession(RoomPlatform.NAME, "room-1", anna)).thenReturn(Optional.of(session(true)));
     MockMultipartFile huge = new MockMultipartFile("file", "call.webm", "video/webm", new byte[2048]);
 
     assertThat(controller.upload("room-1", huge, anna).getStatusCode().value()).isEqualTo(413);
@@ -56,7 +57,7 @@ class RecordingUploadTest {
 
   @Test
   void notTheHostIsRefused() throws Exception {
-    when(access.hostSession("room-1", anna)).thenReturn(Optional.empty());
+    when(access.hostSession(RoomPlatform.NAME, "room-1", anna)).thenReturn(Optional.empty());
 
     assertThat(controller.upload("room-1", webm, anna).getStatusCode().value()).isEqualTo(403);
     verifyNoInteractions(files, events);
@@ -64,7 +65,7 @@ class RecordingUploadTest {
 
   @Test
   void withConsentTheRecordingIsStoredAndReported() throws Exception {
-    when(access.hostSession("room-1", anna)).thenReturn(Optional.of(session(true)));
+    when(access.hostSession(RoomPlatform.NAME, "room-1", anna)).thenReturn(Optional.of(session(true)));
     when(files.store(eq("T-1"), eq("webm"), any(), anyLong())).thenReturn("local:T-1.webm");
 
     assertThat(controller.upload("room-1", webm, anna).getStatusCode().value()).isEqualTo(201);

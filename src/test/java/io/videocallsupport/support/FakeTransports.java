@@ -53,6 +53,9 @@ public class FakeTransports implements ApplicationContextInitializer<Configurabl
         "vcs.twilio.account-sid=" + FakeTwilio.ACCOUNT_SID,
         "vcs.twilio.auth-token=" + FakeTwilio.AUTH_TOKEN,
         "vcs.twilio.from-number=" + FakeTwilio.FROM,
+        "vcs.twilio.api-key=" + FakeTwilio.API_KEY,
+        "vcs.twilio.api-secret=" + FakeTwilio.API_SECRET,
+        "vcs.twilio.video.js-url=" + TWILIO.baseUrl() + FakeTwilio.VIDEO_JS,
         "spring.mail.host=127.0.0.1",
         "spring.mail.port=" + SMTP_PORT).applyTo(context);
   }

@@ -1,10 +1,12 @@
 package io.videocallsupport.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,16 +41,24 @@ public final class FakeTwilio {
   public static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
   public static final String AUTH_TOKEN = "test-auth-token-not-a-secret";
   public static final String FROM = "+15005550006";
+  public static final String API_KEY = "SK0123456789abcdef0123456789abcdef";
+  /** Access tokens are HS256: Twilio's API secrets are 32 characters. */
+  public static final String API_SECRET = "test-api-secret-not-a-secret-32c";
   public static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter RFC_2822 =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US);
 
+  /** Where the call page loads twilio-video.js from in tests: a fake of its API (test resource). */
+  public static final String VIDEO_JS = "/js/twilio-video.min.js";
+
   private final WireMockServer server;
+  private final FakeTwilioVideo video = new FakeTwilioVideo();
 
   public FakeTwilio() {
-    server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(new CreatesMessages()));
+    server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
+        .extensions(new CreatesMessages(), video));
     server.start();
     reset();
   }
@@ -61,9 +71,23 @@ public final class FakeTwilio {
     return server;
   }
 
-  /** Forgets every stub and request, then accepts every message and lists none. */
+  /** Twilio's Video API: rooms, recording rules, recordings, compositions. */
+  public FakeTwilioVideo video() {
+    return video;
+  }
+
+  /**
+   * Forgets every stub, request and room, then accepts every message and lists none, and serves
+   * the Video API and the fake twilio-video.js.
+   */
   public void reset() {
     server.resetAll();
+    video.reset();
+    server.stubFor(any(urlPathMatching("/v1/.*")).atPriority(10)
+        .willReturn(aResponse().withTransformers(FakeTwilioVideo.NAME)));
+    server.stubFor(get(urlPathEqualTo(VIDEO_JS)).atPriority(10)
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/javascript")
+            .withBody(fakeVideoScript())));
     server.stubFor(post(urlPathEqualTo(MESSAGES)).atPriority(10)
         .willReturn(aResponse().withTransformers(CreatesMessages.NAME)));
     server.stubFor(get(urlPathEqualTo(MESSAGES)).atPriority(10)
@@ -141,7 +165,15 @@ public final class FakeTwilio {
     return fields;
   }
 
-  private static ResponseDefinitionBuilder json(int status, String body) {
+  private static String fakeVideoScript() {
+    try (var script = FakeTwilio.class.getResourceAsStream("/fake-twilio-video.js")) {
+      return script == null ? "" : new String(script.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static ResponseDefinitionBuilder json(int status, String body) {
     return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
   }
 

@@ -70,8 +70,8 @@ class TwilioSmsSenderTest {
   void sendsThroughAMessagingServiceWithAnApiKey() {
     TwilioProperties properties = new TwilioProperties(FakeTwilio.ACCOUNT_SID, FakeTwilio.AUTH_TOKEN, "SK0123",
         "key-secret", null, "MG0123456789abcdef0123456789abcdef", twilio.baseUrl(), Duration.ofSeconds(2),
-        Duration.ofSeconds(2));
-    TwilioSmsSender sender = new TwilioSmsSender(TwilioSmsConfiguration.restClient(properties), null,
+        Duration.ofSeconds(2), null);
+    TwilioSmsSender sender = new TwilioSmsSender(TwilioHttpClient.restClient(properties), null,
         properties.messagingServiceSid(), CALLBACK);
 
     Delivery delivery = sender.send(new SmsMessage(TO, BODY));
@@ -109,7 +109,7 @@ class TwilioSmsSenderTest {
     twilio.failOnce(TO, 500);
 
     assertThatThrownBy(() -> sender(FakeTwilio.FROM, null).send(new SmsMessage(TO, BODY)))
-        .isInstanceOf(TwilioSmsSender.TwilioUnavailableException.class)
+        .isInstanceOf(TwilioUnavailableException.class)
         .hasMessageContaining("500")
         .hasMessageContaining("checks with Twilio before sending again");
     assertThat(twilio.createRequests(TO)).as("the SDK would have repeated the POST three times").hasSize(1);
@@ -121,7 +121,7 @@ class TwilioSmsSenderTest {
     twilio.refuse(TO, 401, 20003, "Authenticate");
 
     assertThatThrownBy(() -> sender(FakeTwilio.FROM, null).send(new SmsMessage(TO, BODY)))
-        .isInstanceOf(TwilioSmsSender.TwilioUnavailableException.class)
+        .isInstanceOf(TwilioUnavailableException.class)
         .hasMessageContaining("20003")
         .hasMessageContaining("Check the Twilio settings");
   }
@@ -145,9 +145,9 @@ class TwilioSmsSenderTest {
         .willReturn(aResponse().withStatus(201).withFixedDelay(1500)));
     TwilioProperties properties = properties(Duration.ofMillis(300));
 
-    assertThatThrownBy(() -> new TwilioSmsSender(TwilioSmsConfiguration.restClient(properties), FakeTwilio.FROM,
+    assertThatThrownBy(() -> new TwilioSmsSender(TwilioHttpClient.restClient(properties), FakeTwilio.FROM,
         null, CALLBACK).send(new SmsMessage(TO, BODY)))
-        .isInstanceOf(TwilioSmsSender.TwilioUnavailableException.class)
+        .isInstanceOf(TwilioUnavailableException.class)
         .hasMessageContaining("could not be reached");
     assertThat(twilio.createRequests(TO)).hasSize(1);
   }
@@ -177,12 +177,12 @@ class TwilioSmsSenderTest {
   }
 
   private TwilioSmsSender sender(String from, String service) {
-    return new TwilioSmsSender(TwilioSmsConfiguration.restClient(properties(Duration.ofSeconds(3))), from, service,
+    return new TwilioSmsSender(TwilioHttpClient.restClient(properties(Duration.ofSeconds(3))), from, service,
         CALLBACK);
   }
 
   private static TwilioProperties properties(Duration readTimeout) {
     return new TwilioProperties(FakeTwilio.ACCOUNT_SID, FakeTwilio.AUTH_TOKEN, null, null, FakeTwilio.FROM, null,
-        twilio.baseUrl(), Duration.ofSeconds(2), readTimeout);
+        twilio.baseUrl(), Duration.ofSeconds(2), readTimeout, null);
   }
 }

@@ -1,4 +1,4 @@
-package io.videocallsupport.room;
+package io.videocallsupport.call;
 
 import io.videocallsupport.security.CamundaIdentityAuthenticationProvider;
 import io.videocallsupport.security.Roles;
@@ -14,23 +14,23 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may enter which room. The customer: with a usable join link (its cookie) of a session whose
- * meeting is a room. A host: a logged-in agent who owns the session (or any agent when it has no
- * agent yet), a team lead or an admin.
+ * Who may enter a call that the application serves itself (the built-in room, the Twilio Video
+ * page). The customer: with a usable join link (its cookie) of a session whose meeting is on that
+ * platform. A host: a logged-in agent who owns the session (or any agent when it has no agent yet),
+ * a team lead or an admin.
  */
 @Component
-@ConditionalOnRoomPlatform
-class RoomAccess {
+public class CallAccess {
 
   private final SessionRepository sessions;
   private final AccessTokens tokens;
 
-  RoomAccess(SessionRepository sessions, AccessTokens tokens) {
+  CallAccess(SessionRepository sessions, AccessTokens tokens) {
     this.sessions = sessions;
     this.tokens = tokens;
   }
 
-  Optional<VideoSession> customerSession(String joinToken) {
+  public Optional<VideoSession> customerSession(String platform, String joinToken) {
     if (joinToken == null) {
       return Optional.empty();
     }
@@ -39,17 +39,17 @@ class RoomAccess {
       return Optional.empty();
     }
     return sessions.findById(check.token().sessionId())
-        .filter(s -> RoomPlatform.NAME.equals(s.platform()) && s.meetingId() != null);
+        .filter(s -> platform.equals(s.platform()) && s.meetingId() != null);
   }
 
-  Optional<VideoSession> hostSession(String meetingId, Authentication user) {
+  public Optional<VideoSession> hostSession(String platform, String meetingId, Authentication user) {
     if (meetingId == null || user == null || !user.isAuthenticated()) {
       return Optional.empty();
     }
-    return sessions.findByMeeting(RoomPlatform.NAME, meetingId).filter(s -> mayHost(s, user));
+    return sessions.findByMeeting(platform, meetingId).filter(s -> mayHost(s, user));
   }
 
-  static boolean mayHost(VideoSession session, Authentication user) {
+  public static boolean mayHost(VideoSession session, Authentication user) {
     List<String> groups = CamundaIdentityAuthenticationProvider.groupsOf(user);
     if (groups.contains(Roles.TEAM_LEADS) || groups.contains(Roles.ADMINS)) {
       return true;
@@ -57,7 +57,7 @@ class RoomAccess {
     return groups.contains(Roles.AGENTS) && (session.agentId() == null || session.agentId().equals(user.getName()));
   }
 
-  static boolean callOver(VideoSession session) {
+  public static boolean callOver(VideoSession session) {
     return session.callEndedAt() != null || session.state() == SessionState.CALL_ENDED
         || session.state() == SessionState.COMPLETED;
   }

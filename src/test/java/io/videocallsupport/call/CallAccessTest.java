@@ -1,7 +1,8 @@
-package io.videocallsupport.room;
+package io.videocallsupport.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.videocallsupport.room.RoomPlatform;
 import io.videocallsupport.session.SessionState;
 import io.videocallsupport.session.VideoSession;
 import java.time.OffsetDateTime;
@@ -12,17 +13,17 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-class RoomAccessTest {
+class CallAccessTest {
 
   @Test
   void theSessionsAgentHostsOtherAgentsDoNotTeamLeadsAndAdminsAlways() {
     VideoSession annas = session("anna");
-    assertThat(RoomAccess.mayHost(annas, user("anna", "agents"))).isTrue();
-    assertThat(RoomAccess.mayHost(annas, user("ben", "agents"))).isFalse();
-    assertThat(RoomAccess.mayHost(annas, user("tom", "team-leads", "agents"))).isTrue();
-    assertThat(RoomAccess.mayHost(annas, user("admin", "camunda-admin"))).isTrue();
-    assertThat(RoomAccess.mayHost(annas, user("maria", "managers"))).as("managers only read").isFalse();
-    assertThat(RoomAccess.mayHost(session(null), user("ben", "agents"))).as("no agent yet").isTrue();
+    assertThat(CallAccess.mayHost(annas, user("anna", "agents"))).isTrue();
+    assertThat(CallAccess.mayHost(annas, user("ben", "agents"))).isFalse();
+    assertThat(CallAccess.mayHost(annas, user("tom", "team-leads", "agents"))).isTrue();
+    assertThat(CallAccess.mayHost(annas, user("admin", "camunda-admin"))).isTrue();
+    assertThat(CallAccess.mayHost(annas, user("maria", "managers"))).as("managers only read").isFalse();
+    assertThat(CallAccess.mayHost(session(null), user("ben", "agents"))).as("no agent yet").isTrue();
   }
 
   private static Authentication user(String name, String... groups) {
