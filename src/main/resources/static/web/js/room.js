@@ -7,7 +7,9 @@
  *   replaces a track and never renegotiates.
  * - Screen sharing replaces the camera track; everyone sees a canvas over the shared screen on which
  *   arrows, circles and highlights are drawn and broadcast (coordinates relative to the picture).
- * - Audio only: no video is sent, and the others are asked not to send video to this browser.
+ * - Audio only: no video is sent, and the others are asked not to send video to this browser. Who
+ *   joined with audio only gets the camera on leaving that mode. Every browser tells its modes to
+ *   each newcomer.
  *   Lower quality: the others send at most 150 kbit/s at half the resolution. A quality indicator
  *   reads round-trip time and packet loss from getStats().
  * - The host's browser records (MediaRecorder over a composite of all pictures and all voices) only
@@ -59,6 +61,7 @@
   var screenStream = null;
   var sharing = false;
   var cameraOn = mode === 'video';
+  var cameraMissing = false;
   var audioOnly = mode === 'audio';
   var lowQuality = false;
   var ended = false;
@@ -105,9 +108,28 @@
     }
     micTrack = localStream.getAudioTracks()[0] || null;
     cameraTrack = localStream.getVideoTracks()[0] || null;
+    cameraMissing = wantVideo && cameraTrack === null;
     cameraOn = cameraOn && cameraTrack !== null;
     showLocalPicture();
     updateButtons();
+  }
+
+  /** Asks for the camera when the room was joined without it (audio only, screen only); true when there is one. */
+  async function ensureCamera() {
+    if (cameraTrack || cameraMissing) {
+      return cameraTrack !== null;
+    }
+    try {
+      var stream = await navigator.mediaDevices.getUserMedia({video: {width: {ideal: 640}, height: {ideal: 480}}});
+      cameraTrack = stream.getVideoTracks()[0] || null;
+    } catch (e) {
+      announce(text('NoCamera'));
+    }
+    if (cameraTrack) {
+      localStream.addTrack(cameraTrack);
+    }
+    cameraMissing = cameraTrack === null;
+    return !cameraMissing;
   }
 
   function currentVideoTrack() {
@@ -132,7 +154,7 @@
     press(el.screen, sharing);
     press(el.audioOnly, audioOnly);
     press(el.lowQuality, lowQuality);
-    el.camera.disabled = cameraTrack === null;
+    el.camera.disabled = cameraMissing;
     el.mic.disabled = micTrack === null;
   }
 
@@ -182,9 +204,10 @@
         root.dataset.peerId = selfId;
         setStatus(text('Connected'));
         showRecording(message.recordingActive);
-        for (var i = 0; i < message.peers.length; i++) {
-          var peer = createPeer(message.peers[i]);
-          await offer(peer);
+        // Every peer is known before the first offer: each tells us its modes as soon as it sees us join.
+        var others = message.peers.map(createPeer);
+        for (var i = 0; i < others.length; i++) {
+          await offer(others[i]);
         }
         if (sharing) {
           send({type: 'screen', active: true});
@@ -196,6 +219,7 @@
         break;
       case 'peer-joined':
         createPeer(message.peer);
+        sendPrefs();
         announce(text('Joined').replace('{0}', message.peer.name || ''));
         break;
       case 'peer-left':
@@ -344,6 +368,7 @@
       var sender = videoSender(peer);
       if (sender) {
         await sender.replaceTrack(track);
+        await applySenderParameters(peer);
       }
     }
     showLocalPicture();
@@ -383,6 +408,7 @@
     var peer = peers.get(from);
     if (peer) {
       peer.prefs = {audioOnly: prefs.audioOnly === true, lowQuality: prefs.lowQuality === true};
+      showAudioOnly(peer);
       applySenderParameters(peer);
     }
   }
@@ -419,8 +445,16 @@
     peer.audio = audio;
     peer.canvas = canvas;
     wireCanvas(canvas, function () { return peer.id; });
-    figure.classList.toggle('audio-only', audioOnly);
+    showAudioOnly(peer);
     setAnnotatable(figure, peer.screen, peer.id);
+  }
+
+  /**
+   * A tile shows no picture while this browser is in audio-only mode, or that peer is and does not share
+   * its screen (rather than the last frame its camera sent).
+   */
+  function showAudioOnly(peer) {
+    peer.tile.classList.toggle('audio-only', audioOnly || (peer.prefs.audioOnly === true && !peer.screen));
   }
 
   function playSound(audio) {
@@ -477,6 +511,7 @@
     }
     peer.screen = active;
     peer.tile.classList.toggle('screen', active);
+    showAudioOnly(peer);
     setAnnotatable(peer.tile, active, peer.id);
     if (active) {
       announce(text('Screen').replace('{0}', peer.name));
@@ -898,16 +933,20 @@
       updateButtons();
     }
   });
-  el.camera.addEventListener('click', function () {
-    cameraOn = !cameraOn && cameraTrack !== null;
-    updateVideoSenders();
+  el.camera.addEventListener('click', async function () {
+    cameraOn = !cameraOn && await ensureCamera();
+    await updateVideoSenders();
     updateButtons();
   });
   el.screen.addEventListener('click', toggleScreen);
-  el.audioOnly.addEventListener('click', function () {
+  el.audioOnly.addEventListener('click', async function () {
     audioOnly = !audioOnly;
-    peers.forEach(function (p) { p.tile.classList.toggle('audio-only', audioOnly); });
-    updateVideoSenders();
+    if (!audioOnly && mode === 'audio' && !cameraTrack) {
+      // Joined with audio only: leaving that mode means taking part with the camera.
+      cameraOn = await ensureCamera();
+    }
+    peers.forEach(showAudioOnly);
+    await updateVideoSenders();
     sendPrefs();
     updateButtons();
   });

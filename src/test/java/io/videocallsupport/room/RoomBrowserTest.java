@@ -58,6 +58,11 @@ import org.springframework.test.context.ActiveProfiles;
  * customer drops and rejoins on the same link, the agent ends the call and the recording is
  * uploaded; the process moves through joined, dropped, rejoined, ended and recording ready. Then
  * the customer answers the survey once, and a second answer is refused.
+ * <p>
+ * A second call walks the room's modes, read from the browsers' own peer connections and getStats():
+ * audio only (no video either way, voices both ways), the quality indicator, lower quality (half-size
+ * frames at most 150 kbit/s, a shared screen still at full size) and the agent's "sensitive data on
+ * screen", which stops the recording, keeps it stopped and notes it on the ticket.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -112,11 +117,7 @@ class RoomBrowserTest {
     assertThat(email(session, MessagePurpose.INVITATION).bodyText()).doesNotContain(session.meetingId());
 
     // The agent opens the host link from the task and logs in.
-    agent.get(url(URI.create(session.hostJoinUrl()).getPath()));
-    agent.findElement(By.id("username")).sendKeys("anna");
-    agent.findElement(By.id("password")).sendKeys("demo");
-    agent.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-    waitFor(agent, "the agent in the room", "return document.getElementById('room')?.dataset.state === 'connected'");
+    agentOpensTheHostLink(session);
 
     // The customer opens the invitation's link, checks the devices and joins with video.
     customer.get(url(joinLink));
@@ -208,6 +209,256 @@ class RoomBrowserTest {
     customer.navigate().back();
     customer.navigate().back();
     assertThat(customer.getPageSource()).doesNotContain("Exception");
+  }
+
+  @Test
+  void customerOnAudioOnlyThenLowerQualityAndTheAgentStopsTheRecordingForSensitiveData() throws Exception {
+    recordPeerConnections(agent);
+    recordPeerConnections(customer);
+    String ticket = "T-" + UUID.randomUUID().toString().substring(0, 8);
+    String pid = Sessions.startAsAgent(engine, Sessions.startForm(ticket));
+    driver.complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));
+    driver.complete(pid, PREPARE_SESSION, Map.of("callTiming", "NOW", "expectedDurationMinutes", 10,
+        "customerPreparation", "Your router", "callMode", "VIDEO", "agentDevicesChecked", true));
+    VideoSession session = sessionOf(pid);
+
+    // The customer is first in the room, with audio only: no camera is opened, nothing is measured yet.
+    customer.get(url(linkPath(email(session, MessagePurpose.INVITATION).bodyText(), "join")));
+    customer.findElement(By.cssSelector("label[for=choice-AUDIO_ONLY]")).click();
+    customer.findElement(By.id("join-continue")).click();
+    assertThat(customer.getCurrentUrl()).endsWith("/room?mode=audio");
+    waitFor(customer, "the customer in the room", "return document.getElementById('room')?.dataset.state === 'connected'");
+    waitFor(customer, "the indicator with no one to measure",
+        "return document.getElementById('quality').dataset.level === 'unknown'");
+    assertThat(customer.findElement(By.id("audio-only")).getAttribute("aria-pressed")).isEqualTo("true");
+    assertThat(script(customer, "return document.getElementById('local-video').srcObject")).isNull();
+
+    // The agent comes later and, as the newcomer, learns the customer's mode: no video either way, voices both ways.
+    agentOpensTheHostLink(session);
+    String connected = "return document.querySelector('#tiles .tile.remote')?.dataset.connection === 'connected'";
+    waitFor(agent, "the connection to the customer", connected);
+    waitFor(customer, "the connection to the agent", connected);
+    String audioOnlyTile = "return document.querySelector('#tiles .tile.remote').classList.contains('audio-only')";
+    waitFor(agent, "the customer's tile without a picture", audioOnlyTile);
+    waitFor(customer, "the agent's tile without a picture", audioOnlyTile);
+    assertThat(script(customer, CONNECTION + "return pc.getSenders().filter(s => s.track).map(s => s.track.kind)"))
+        .as("the customer sends the microphone and no camera").isEqualTo(List.of("audio"));
+    waitFor(agent, "the agent's video to the customer switched off",
+        CONNECTION + "return videoSender.getParameters().encodings[0].active === false");
+    Flows flows = measureFlows();
+    assertThat(flows.atAgent().audioPacketsIn()).as("the customer's voice at the agent").isPositive();
+    assertThat(flows.atCustomer().audioPacketsIn()).as("the agent's voice at the customer").isPositive();
+    assertThat(flows.agentTotal().videoFramesIn()).as("frames ever from the customer").isZero();
+    assertThat(flows.customerTotal().videoFramesIn()).as("frames ever from the agent").isZero();
+    assertThat(flows.atAgent().videoBytesOut()).as("video the agent sends").isZero();
+    assertThat(script(customer, "const a = document.querySelector('#tiles .tile.remote audio');"
+        + " return !a.paused && a.srcObject.getAudioTracks().some(t => t.readyState === 'live')"))
+        .as("the agent's voice plays at the customer").isEqualTo(true);
+    await("the customer's choice noted on the ticket", () -> helpDesk.notes(ticket).stream().map(TicketNote::body)
+        .anyMatch(b -> b.contains("audio only")));
+
+    // The quality indicator follows the round-trip time and the packet loss that getStats() reports.
+    String qualityIs = "const q = document.getElementById('quality'); const room = document.getElementById('room').dataset;"
+        + " return q.dataset.level === '%1$s' && q.textContent === room.msgQuality%2$s"
+        + " && document.querySelector('#tiles .tile.remote').dataset.quality === '%1$s'";
+    waitFor(agent, "good quality at the agent", qualityIs.formatted("good", "Good"));
+    waitFor(customer, "good quality at the customer", qualityIs.formatted("good", "Good"));
+    script(customer, NETWORK_TROUBLE + "trouble.roundTrip = 0.4;");
+    waitFor(customer, "fair quality with a 400 ms round trip", qualityIs.formatted("fair", "Fair"));
+    script(customer, "window.trouble.roundTrip = null; window.trouble.loss = 0.2;");
+    waitFor(customer, "poor quality with 20% loss", qualityIs.formatted("poor", "Poor"));
+    script(customer, "window.trouble.loss = 0;");
+    waitFor(customer, "good quality again", qualityIs.formatted("good", "Good"));
+
+    // Leaving audio only: the customer's camera comes on, and pictures flow both ways.
+    customer.findElement(By.id("audio-only")).click();
+    String remoteVideo = "const tile = document.querySelector('#tiles .tile.remote');"
+        + " if (tile.classList.contains('audio-only')) return false;"
+        + " return new Promise(shown => { tile.querySelector('video').requestVideoFrameCallback(() => shown(true));"
+        + " setTimeout(() => shown(false), 1000); })";
+    waitFor(agent, "the customer's video at the agent", remoteVideo);
+    waitFor(customer, "the agent's video at the customer", remoteVideo);
+    assertThat(customer.findElement(By.id("toggle-camera")).getAttribute("aria-pressed")).isEqualTo("false");
+
+    // Switching to audio only in the call stops the camera's frames; the agent's tile stops showing the last one.
+    customer.findElement(By.id("audio-only")).click();
+    waitFor(customer, "the customer's camera no longer sent", CONNECTION + "return videoSender.track === null");
+    waitFor(agent, "the customer's tile without a picture again", audioOnlyTile);
+    waitFor(agent, "the agent's video to the customer switched off again",
+        CONNECTION + "return videoSender.getParameters().encodings[0].active === false");
+    Thread.sleep(500);
+    flows = measureFlows();
+    assertThat(flows.atAgent().videoFramesIn()).as("frames from the customer").isZero();
+    assertThat(flows.atCustomer().videoFramesIn()).as("frames from the agent").isZero();
+    assertThat(flows.atAgent().audioPacketsIn()).as("the customer's voice").isPositive();
+    customer.findElement(By.id("audio-only")).click();
+    waitFor(agent, "the customer's video back at the agent", remoteVideo);
+    waitFor(customer, "the agent's video back at the customer", remoteVideo);
+
+    // Lower quality: both sides send the customer's connection at most 150 kbit/s at half the resolution.
+    customer.findElement(By.id("low-quality")).click();
+    String lowered = CONNECTION + "const e = videoSender.getParameters().encodings[0];"
+        + " return e.active && e.maxBitrate === 150000 && e.scaleResolutionDownBy === 2";
+    waitFor(customer, "the customer's own video lowered", lowered);
+    waitFor(agent, "the agent's video to the customer lowered", lowered);
+    String smallFrames = CONNECTION + "const widths = []; return pc.getStats().then(report => { report.forEach(s => {"
+        + " if (s.type === 'inbound-rtp' && s.kind === 'video') widths.push(s.frameWidth || 0); });"
+        + " return widths.length > 0 && widths.every(w => w > 0 && w <= 320); })";
+    waitFor(agent, "half-size frames from the customer", smallFrames);
+    waitFor(customer, "half-size frames from the agent", smallFrames);
+    Thread.sleep(1000);
+    flows = measureFlows();
+    assertThat(flows.atCustomer().videoKbitsOut()).as("the customer's video bitrate").isBetween(1.0, 200.0);
+    assertThat(flows.atAgent().videoKbitsOut()).as("the agent's video bitrate to the customer").isBetween(1.0, 200.0);
+
+    // A shared screen keeps its full resolution, even in lower quality.
+    customer.findElement(By.id("share-screen")).click();
+    waitFor(customer, "the screen sent at full size", CONNECTION + "return videoSender.track !== null"
+        + " && document.getElementById('share-screen').getAttribute('aria-pressed') === 'true'"
+        + " && videoSender.getParameters().encodings[0].scaleResolutionDownBy === 1");
+    waitFor(agent, "the full-size screen at the agent",
+        "const v = document.querySelector('#tiles .tile.remote.screen video'); return !!v && v.videoWidth > 320");
+
+    // Consent starts the recording; "sensitive data on screen" stops it, keeps what was recorded and notes it.
+    await("the process to see the customer join", () -> passed(pid, CUSTOMER_JOINED));
+    driver.complete(pid, ASK_RECORDING_CONSENT, Map.of("recordingConsent", true, "sensitiveDataOnScreen", false));
+    waitFor(agent, "the recorder", "return document.getElementById('room').dataset.recording === 'on'");
+    waitFor(customer, "the recording indicator", "return !document.getElementById('recording-indicator').hidden");
+    Thread.sleep(1500);
+    agent.findElement(By.id("sensitive-data")).click();
+    waitFor(agent, "the recorder stopped and its part uploaded", "const room = document.getElementById('room').dataset;"
+        + " return room.recording === 'off' && room.lastUpload === '201'");
+    waitFor(customer, "the recording indicator gone", "return document.getElementById('recording-indicator').hidden");
+    String marked = " marked sensitive data on screen in the room; recording stopped.";
+    await("the sensitive data noted on the ticket", () -> helpDesk.notes(ticket).stream()
+        .anyMatch(n -> n.body().endsWith(marked)));
+    TicketNote note = helpDesk.notes(ticket).stream().filter(n -> n.body().endsWith(marked)).findFirst().orElseThrow();
+    assertThat(note.author()).isEqualTo("video room");
+    assertThat(note.sessionId()).isEqualTo(session.id());
+    String agentName = note.body().substring(0, note.body().length() - marked.length());
+    assertThat(agentName).as("who marked it").isNotBlank();
+    assertThat(customer.findElement(By.cssSelector("#tiles .tile.remote figcaption")).getText()).startsWith(agentName);
+    await("the recorded part kept", () -> recordings.findBySession(session.id()).size() == 1);
+
+    // The room holds the recording: the agent's browser, reloaded, does not start it again; as the newcomer
+    // it learns the customer's lower quality.
+    agent.navigate().refresh();
+    waitFor(agent, "the agent back in the room", connected);
+    waitFor(agent, "the agent's video to the customer lowered again", lowered);
+    assertThat(script(agent, "return document.getElementById('room').dataset.recording")).isEqualTo("off");
+    assertThat(script(customer, "return document.getElementById('recording-indicator').hidden")).isEqualTo(true);
+
+    // Ending the call uploads nothing more.
+    agent.findElement(By.id("end-call")).click();
+    waitFor(customer, "the end at the customer", "return document.getElementById('room').dataset.state === 'ended'");
+    await("the process to see the end", () -> passed(pid, CALL_ENDED));
+    assertThat(recordings.findBySession(session.id())).hasSize(1);
+  }
+
+  /** What came in and went out on a browser's connected peer connection: in all, or over {@code millis}. */
+  private record MediaFlow(long audioPacketsIn, long videoFramesIn, long videoBytesOut, double millis) {
+
+    MediaFlow since(MediaFlow earlier) {
+      return new MediaFlow(audioPacketsIn - earlier.audioPacketsIn, videoFramesIn - earlier.videoFramesIn,
+          videoBytesOut - earlier.videoBytesOut, millis - earlier.millis);
+    }
+
+    double videoKbitsOut() {
+      return videoBytesOut * 8 / millis;
+    }
+  }
+
+  /** The flow in both browsers over two seconds ({@code atAgent}, {@code atCustomer}) and the totals at the end. */
+  private record Flows(MediaFlow atAgent, MediaFlow atCustomer, MediaFlow agentTotal, MediaFlow customerTotal) {
+  }
+
+  /** Script prelude: {@code pc}, the browser's connected peer connection, and {@code videoSender}, its video sender. */
+  private static final String CONNECTION = "const pc = window.peerConnections.find(c => c.connectionState === 'connected');"
+      + " if (!pc) return false;"
+      + " const videoSender = pc.getTransceivers().find(t => t.receiver.track.kind === 'video').sender;";
+
+  /**
+   * Script prelude: from now on getStats() reports {@code trouble.roundTrip} (seconds) as the round-trip
+   * time while it is set, and {@code trouble.loss} of all packets as lost while it is above 0.
+   */
+  private static final String NETWORK_TROUBLE = """
+      const trouble = window.trouble = {roundTrip: null, loss: 0};
+      const measured = Object.getPrototypeOf(RTCPeerConnection.prototype).getStats;
+      RTCPeerConnection.prototype.getStats = async function (...args) {
+        const report = await measured.apply(this, args);
+        const reported = new Map();
+        report.forEach((s, id) => {
+          if (s.type === 'candidate-pair' && trouble.roundTrip !== null) {
+            s = {...s, currentRoundTripTime: trouble.roundTrip};
+          } else if (s.type === 'inbound-rtp' && trouble.loss > 0) {
+            s = {...s, packetsLost: Math.round((s.packetsReceived || 0) * trouble.loss / (1 - trouble.loss))};
+          }
+          reported.set(id, s);
+        });
+        return reported;
+      };
+      """;
+
+  private static final String READ_FLOW = """
+      const done = arguments[arguments.length - 1];
+      const pc = window.peerConnections.find(c => c.connectionState === 'connected');
+      if (!pc) {
+        done(null);
+        return;
+      }
+      pc.getStats().then(report => {
+        const flow = {audioPacketsIn: 0, videoFramesIn: 0, videoBytesOut: 0, millis: performance.now()};
+        report.forEach(s => {
+          if (s.type === 'inbound-rtp' && s.kind === 'audio') flow.audioPacketsIn += s.packetsReceived || 0;
+          if (s.type === 'inbound-rtp' && s.kind === 'video') flow.videoFramesIn += s.framesDecoded || 0;
+          if (s.type === 'outbound-rtp' && s.kind === 'video') flow.videoBytesOut += s.bytesSent || 0;
+        });
+        done(flow);
+      }, () => done(null));
+      """;
+
+  /** Before any page script runs, the browser keeps the room's peer connections where scripts can read them. */
+  private static void recordPeerConnections(ChromeDriver browser) {
+    browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+        window.peerConnections = [];
+        window.RTCPeerConnection = class extends window.RTCPeerConnection {
+          constructor(...args) {
+            super(...args);
+            window.peerConnections.push(this);
+          }
+        };
+        """));
+  }
+
+  /** Reads the media flow in both browsers twice, two seconds apart. */
+  private Flows measureFlows() throws InterruptedException {
+    MediaFlow agentBefore = flow(agent);
+    MediaFlow customerBefore = flow(customer);
+    Thread.sleep(2000);
+    MediaFlow agentAfter = flow(agent);
+    MediaFlow customerAfter = flow(customer);
+    return new Flows(agentAfter.since(agentBefore), customerAfter.since(customerBefore), agentAfter, customerAfter);
+  }
+
+  private static MediaFlow flow(ChromeDriver browser) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> read = (Map<String, Object>) browser.executeAsyncScript(READ_FLOW);
+    assertThat(read).as("a connected peer connection").isNotNull();
+    return new MediaFlow(((Number) read.get("audioPacketsIn")).longValue(),
+        ((Number) read.get("videoFramesIn")).longValue(), ((Number) read.get("videoBytesOut")).longValue(),
+        ((Number) read.get("millis")).doubleValue());
+  }
+
+  private static Object script(ChromeDriver browser, String script) {
+    return browser.executeScript(script);
+  }
+
+  private void agentOpensTheHostLink(VideoSession session) throws InterruptedException {
+    agent.get(url(URI.create(session.hostJoinUrl()).getPath()));
+    agent.findElement(By.id("username")).sendKeys("anna");
+    agent.findElement(By.id("password")).sendKeys("demo");
+    agent.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+    waitFor(agent, "the agent in the room", "return document.getElementById('room')?.dataset.state === 'connected'");
   }
 
   private boolean passed(String pid, String activityId) {
