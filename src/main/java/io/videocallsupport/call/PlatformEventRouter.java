@@ -6,6 +6,7 @@ import io.videocallsupport.retention.RecordingRetention;
 import io.videocallsupport.session.SessionRepository;
 import io.videocallsupport.session.SessionService;
 import io.videocallsupport.session.SessionState;
+import io.videocallsupport.session.SessionVariables;
 import io.videocallsupport.session.VideoSession;
 import java.util.Map;
 import java.util.Optional;
@@ -112,6 +113,18 @@ public class PlatformEventRouter {
     return state == SessionState.REQUESTED || state == SessionState.PREPARING || state == SessionState.INVITED
         || state == SessionState.NO_VIDEO
         || state == SessionState.DECLINED;
+  }
+
+  /**
+   * The recording was stopped in the call itself (the agent marked sensitive data on screen): the
+   * process learns that nothing records any more, so that asking for consent again can start it.
+   */
+  public void recordingStoppedInCall(VideoSession session) {
+    String processInstanceId = session.processInstanceId();
+    if (processInstanceId != null
+        && runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0) {
+      SessionVariables.RECORDING_ACTIVE.on(runtime, processInstanceId).set(false);
+    }
   }
 
   /** Starts the recording's retention once; a redelivered recording changes nothing. */

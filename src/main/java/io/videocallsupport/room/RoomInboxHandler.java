@@ -57,8 +57,11 @@ class RoomInboxHandler extends JsonInboxHandler {
           : Outcome.ignored("The call of session " + session.id() + " is over in the process already");
       case RoomEvents.RECORDING_READY -> router.recordingReady(RoomPlatform.NAME, meetingId,
           payload.path("recordingId").asText(), payload.path("storageRef").asText());
-      case RoomEvents.SENSITIVE_DATA -> note(session, payload.path("markedBy").asText("The agent")
-          + " marked sensitive data on screen in the room; recording stopped.");
+      case RoomEvents.SENSITIVE_DATA -> {
+        router.recordingStoppedInCall(session);
+        yield note(session, payload.path("markedBy").asText("The agent")
+            + " marked sensitive data on screen in the room; recording stopped.");
+      }
       default -> Outcome.ignored("Unknown room event " + event.eventType());
     };
   }

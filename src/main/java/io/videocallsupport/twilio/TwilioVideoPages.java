@@ -2,6 +2,7 @@ package io.videocallsupport.twilio;
 
 import io.videocallsupport.call.CallAccess;
 import io.videocallsupport.call.Meeting;
+import io.videocallsupport.call.PlatformEventRouter;
 import io.videocallsupport.helpdesk.HelpDesk;
 import io.videocallsupport.session.VideoSession;
 import io.videocallsupport.system.RetryAfterException;
@@ -49,15 +50,17 @@ class TwilioVideoPages {
   private final TwilioVideoPlatform platform;
   private final TwilioVideoTokens tokens;
   private final HelpDesk helpDesk;
+  private final PlatformEventRouter router;
   private final String scriptUrl;
 
   TwilioVideoPages(CustomerLinks links, CallAccess access, TwilioVideoPlatform platform, TwilioVideoTokens tokens,
-                   HelpDesk helpDesk, TwilioProperties twilio) {
+                   HelpDesk helpDesk, PlatformEventRouter router, TwilioProperties twilio) {
     this.links = links;
     this.access = access;
     this.platform = platform;
     this.tokens = tokens;
     this.helpDesk = helpDesk;
+    this.router = router;
     this.scriptUrl = twilio.video().jsUrl();
   }
 
@@ -145,6 +148,7 @@ class TwilioVideoPages {
       return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
     }
     platform.stopRecording(new Meeting(TwilioVideoPlatform.NAME, roomName, null, null));
+    router.recordingStoppedInCall(session.get());
     helpDesk.addNote(session.get().ticketId(), session.get().id(), "video call",
         user.getName() + " marked sensitive data on screen in the Twilio room; recording stopped.");
     return ResponseEntity.noContent().build();

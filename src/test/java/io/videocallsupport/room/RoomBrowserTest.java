@@ -339,6 +339,8 @@ class RoomBrowserTest {
     assertThat(agentName).as("who marked it").isNotBlank();
     assertThat(customer.findElement(By.cssSelector("#tiles .tile.remote figcaption")).getText()).startsWith(agentName);
     await("the recorded part kept", () -> recordings.findBySession(session.id()).size() == 1);
+    assertThat(engine.getRuntimeService().getVariable(pid, "recordingActive"))
+        .as("the process knows, so that asking for consent again can restart the recording").isEqualTo(false);
 
     // The room holds the recording: the agent's browser, reloaded, does not start it again; as the newcomer
     // it learns the customer's lower quality.
