@@ -34,6 +34,11 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * cookie) and for the host (behind the agent's login). Each visit makes sure the session's room is
  * open and hands the browser an access token for it; twilio-video.js does the rest. The host can
  * end the call for everyone and stop the recording when sensitive data is on screen.
+ *
+ * <p>Model of the page ({@code web/twilio-call}): {@code role} (CUSTOMER or HOST), {@code mode},
+ * {@code roomName}, {@code accessToken}, {@code tokenPath}, {@code twilioVideoJsUrl},
+ * {@code selfName}; for the host also {@code customerName}, {@code ticketId}, {@code endCallPath}
+ * and {@code sensitiveDataPath} (POSTs with the CSRF header, answered 204).
  */
 @Controller
 @ConditionalOnProperty(name = "vcs.video.platform", havingValue = TwilioVideoPlatform.NAME)
