@@ -85,6 +85,9 @@ public class PlatformEventRouter {
           ? Outcome.ignored("Session " + session.id() + " is past the point where " + message + " matters")
           : Outcome.notYet("Session " + session.id() + " does not wait for " + message + " yet");
     }
+    if (PlatformEvents.CALL_ENDED.equals(message)) {
+      sessionService.recordCallEndedOnPlatform(session.id());
+    }
     runtime.createMessageCorrelation(message).processInstanceId(processInstanceId).setVariables(variables)
         .correlateWithResult();
     return Outcome.done(message + " delivered to session " + session.id());

@@ -78,6 +78,14 @@ public class SessionService {
             "retentionDays", retentionDays));
   }
 
+  /**
+   * The platform reported that the call has ended; the state and the outcome follow when the agent
+   * records them. From now on the call's pages and tokens are closed.
+   */
+  public void recordCallEndedOnPlatform(UUID id) {
+    update(id, "call_ended_at = COALESCE(call_ended_at, :now)", params("now", Timestamps.now(clock)));
+  }
+
   public void recordCallEnded(UUID id, String outcome) {
     update(id, "state = :state, call_ended_at = COALESCE(call_ended_at, :now), call_outcome = :outcome",
         params("state", SessionState.CALL_ENDED.name(), "now", Timestamps.now(clock), "outcome", outcome));

@@ -170,6 +170,53 @@ class TwilioVideoIntegrationTest {
   }
 
   @Test
+  void theAgentsOfTheSessionGetHostTokensEndTheCallAndStopTheRecordingForSensitiveData() throws Exception {
+    String pid = startAndPrepare("NOW");
+    VideoSession session = sessionOf(pid);
+    String name = session.meetingId();
+    String roomSid = single(video.roomsNamed(name)).path("sid").asText();
+    String tokenPath = "/video/host/" + name + "/token";
+
+    HttpResponse<String> anonymous = page(tokenPath, null);
+    assertThat(anonymous.statusCode()).isEqualTo(302);
+    assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/room/login"));
+    assertThat(page(tokenPath, login("maria")).statusCode()).as("managers watch, they do not host").isEqualTo(403);
+    JsonNode lead = jwtClaims(json.readTree(page(tokenPath, login("tom")).body()).path("token").asText());
+    assertThat(lead.path("grants").path("identity").asText()).isEqualTo("agent:tom");
+
+    String anna = login("anna");
+    HttpResponse<String> hostToken = page(tokenPath, anna);
+    assertThat(hostToken.statusCode()).isEqualTo(200);
+    JsonNode host = jwtClaims(json.readTree(hostToken.body()).path("token").asText());
+    assertThat(host.path("grants").path("identity").asText()).isEqualTo("agent:anna");
+    assertThat(host.path("grants").path("video").path("room").asText()).isEqualTo(name);
+    assertThat(page("/video/host/vcs-" + UUID.randomUUID() + "/token", anna).statusCode())
+        .as("no session has that room").isEqualTo(403);
+
+    callback(video.callback(roomSid, "participant-connected", "customer:" + session.id()));
+    deliverInbox();
+    driver.complete(pid, ASK_RECORDING_CONSENT, Map.of("recordingConsent", true, "sensitiveDataOnScreen", false));
+    assertThat(video.recordsEveryone(roomSid)).isTrue();
+
+    assertThat(postAsHost("/video/host/" + name + "/sensitive-data", anna, false))
+        .as("a POST without the CSRF token").isEqualTo(403);
+    assertThat(video.recordsEveryone(roomSid)).isTrue();
+    assertThat(postAsHost("/video/host/" + name + "/sensitive-data", anna, true)).isEqualTo(204);
+    assertThat(video.recordsEveryone(roomSid)).isFalse();
+    assertThat(engine.getRuntimeService().getVariable(pid, "recordingActive")).isEqualTo(false);
+    assertThat(notes(session)).contains("anna marked sensitive data on screen in the Twilio room; recording stopped.");
+
+    assertThat(postAsHost("/video/host/" + name + "/end", anna, true)).isEqualTo(204);
+    assertThat(video.room(roomSid).orElseThrow().path("status").asText()).isEqualTo("completed");
+    callback(video.callback(roomSid, "participant-disconnected", "customer:" + session.id()));
+    callback(video.callback(roomSid, "room-ended", null));
+    deliverInbox();
+    driver.task(pid, RECORD_CALL_OUTCOME);
+    assertThat(engine.getRuntimeService().getVariable(pid, "callDropRetries")).isEqualTo(0);
+    assertThat(page(tokenPath, anna).statusCode()).as("the call is over").isEqualTo(403);
+  }
+
+  @Test
   void callbacksWithoutTwiliosSignatureAreRefusedAndChangeNothing() throws Exception {
     String pid = startAndPrepare("NOW");
     VideoSession session = sessionOf(pid);
@@ -329,6 +376,49 @@ class TwilioVideoIntegrationTest {
       request.header("X-Twilio-Signature", signature);
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  /** Logs a demo user in through the agent login form; returns the session cookie. */
+  private String login(String user) throws Exception {
+    HttpResponse<String> form = page("/room/login", null);
+    String cookie = sessionCookie(form);
+    HttpResponse<String> loggedIn = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/room/login"))
+        .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo&_csrf="
+            + encode(csrf(form.body()))))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(loggedIn.statusCode()).isEqualTo(302);
+    assertThat(loggedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+    return sessionCookie(loggedIn);
+  }
+
+  private int postAsHost(String path, String cookie, boolean withCsrf) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Cookie", cookie).POST(HttpRequest.BodyPublishers.noBody());
+    if (withCsrf) {
+      request.header("X-CSRF-TOKEN", csrf(page("/room/login", cookie).body()));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  private HttpResponse<String> page(String path, String cookie) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+    if (cookie != null) {
+      request.header("Cookie", cookie);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String sessionCookie(HttpResponse<?> response) {
+    return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+        .map(c -> c.split(";", 2)[0]).findFirst().orElseThrow();
+  }
+
+  private static String csrf(String html) {
+    Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+    assertThat(token.find()).as("the form's CSRF token").isTrue();
+    return token.group(1);
   }
 
   /** Opens the join link as the customer's browser does and asks the call page for a token. */
