@@ -2,7 +2,6 @@ package io.videocallsupport.bench;
 
 import static io.videocallsupport.session.VideoSupportSession.Elements.*;
 
-import io.videocallsupport.support.EmbeddedPostgresConfiguration;
 import io.videocallsupport.support.Sessions;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -15,13 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Full session lifecycles per second on PostgreSQL (embedded 15), with the job executor running
@@ -31,11 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
  *
  * <p>Run: {@code mvn -B -Pbench test -Dtest=SessionLifecycleBenchmark} (bench/README.md).
  */
-@SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=true", "camunda.bpm.job-execution.core-pool-size=10",
-    "camunda.bpm.job-execution.max-pool-size=10", "camunda.bpm.job-execution.wait-time-in-millis=50",
-    "camunda.bpm.job-execution.max-wait=200", "logging.level.root=warn"})
-@ActiveProfiles("test")
-@Import(EmbeddedPostgresConfiguration.class)
+@BenchmarkApplication
 class SessionLifecycleBenchmark {
 
   private static final int SESSIONS = Integer.getInteger("bench.sessions", 200);
@@ -57,7 +48,8 @@ class SessionLifecycleBenchmark {
     System.gc();
     long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
     BenchmarkReport.print("Session lifecycle on PostgreSQL 15 (embedded), manual link + outbox",
-        String.format("sessions: %d, agent threads: %d, job executor threads: 10", SESSIONS, AGENT_THREADS),
+        String.format("sessions: %d, agent threads: %d, job executor threads: %d", SESSIONS, AGENT_THREADS,
+            BenchmarkApplication.JOB_THREADS),
         String.format("throughput: %.1f full lifecycles/s (%.1f s)", SESSIONS / seconds, seconds),
         String.format("lifecycle latency: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms",
             BenchmarkReport.percentileMillis(latencies, 50), BenchmarkReport.percentileMillis(latencies, 95),
@@ -98,18 +90,8 @@ class SessionLifecycleBenchmark {
     return System.nanoTime() - start;
   }
 
-  /** Waits (as an agent refreshing Tasklist would) until the task is there, then completes it. */
   private void complete(String pid, String taskKey, Map<String, Object> form) throws InterruptedException {
-    long deadline = System.nanoTime() + LIMIT.toNanos();
-    Task task;
-    while ((task = engine.getTaskService().createTaskQuery().processInstanceId(pid).taskDefinitionKey(taskKey)
-        .singleResult()) == null) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("No task " + taskKey + " in " + pid);
-      }
-      Thread.sleep(20);
-    }
-    engine.getFormService().submitTaskForm(task.getId(), form);
+    BenchmarkAgent.complete(engine, pid, taskKey, form, LIMIT);
   }
 
   private long historyBytes() {

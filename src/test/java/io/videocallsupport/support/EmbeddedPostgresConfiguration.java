@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -23,13 +24,18 @@ public class EmbeddedPostgresConfiguration {
     return EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
   }
 
+  /**
+   * As many connections as the application is configured for ({@code DB_POOL_SIZE}): a job can hold
+   * two at once, its own and the one of the outbox or the meeting intent, which commit on their own.
+   */
   @Bean
-  DataSource dataSource(EmbeddedPostgres postgres) {
+  DataSource dataSource(EmbeddedPostgres postgres,
+                        @Value("${spring.datasource.hikari.maximum-pool-size:10}") int maximumPoolSize) {
     HikariDataSource dataSource = new HikariDataSource();
     dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
     dataSource.setUsername("postgres");
     dataSource.setPassword("postgres");
-    dataSource.setMaximumPoolSize(10);
+    dataSource.setMaximumPoolSize(maximumPoolSize);
     return dataSource;
   }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,6 +36,7 @@ import org.springframework.test.context.ActiveProfiles;
     "vcs.zoom.api-url=http://127.0.0.1:9/v2", "vcs.zoom.oauth-url=http://127.0.0.1:9", "logging.level.root=warn"})
 @ActiveProfiles("test")
 @Import(EmbeddedPostgresConfiguration.class)
+@Tag("benchmark")
 class ZoomWebhookIngestBenchmark {
 
   static final String SECRET = "bench-secret";
