@@ -1,6 +1,7 @@
 package io.videocallsupport.system;
 
 import java.util.Date;
+import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.DefaultJobRetryCmd;
@@ -11,9 +12,11 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets a failed job honour {@link RetryAfterException}: Camunda's retry cycle decides the retry as
- * usual, then the job is moved to no earlier than the outside system asked, and a rate limit gets
- * its retry back.
+ * Lets a failed job honour {@link RetryAfterException}. A rate limit (429) is retried when the
+ * outside system said, plus a little random spread so that the jobs it stopped together do not
+ * return together, and gets its retry back; the retry cycle, made for outages, does not apply.
+ * Any other failure with a {@code Retry-After} (a 503) follows the retry cycle, but no earlier than
+ * the system asked.
  */
 @Component
 class RetryAfterPlugin extends AbstractProcessEnginePlugin {
@@ -39,13 +42,22 @@ class RetryAfterPlugin extends AbstractProcessEnginePlugin {
           if (wait.rateLimited() && failedBefore) {
             job.setRetries(job.getRetries() + 1);
           }
-          Date earliest = new Date(ClockUtil.getCurrentTime().getTime() + wait.retryAfter().toMillis());
-          if (job.getDuedate() == null || job.getDuedate().before(earliest)) {
+          long now = ClockUtil.getCurrentTime().getTime();
+          Date earliest = new Date(now + wait.retryAfter().toMillis());
+          if (wait.rateLimited()) {
+            job.setDuedate(new Date(earliest.getTime() + spread(wait.retryAfter().toMillis())));
+          } else if (job.getDuedate() == null || job.getDuedate().before(earliest)) {
             job.setDuedate(earliest);
           }
         }
         return null;
       }).orElse(standard);
+    }
+
+    /** Up to a fifth of the wait, at least a quarter and at most five seconds. */
+    static long spread(long waitMillis) {
+      long bound = Math.min(5_000, Math.max(250, waitMillis / 5));
+      return ThreadLocalRandom.current().nextLong(bound + 1);
     }
   }
 }

@@ -261,6 +261,19 @@ class ZoomIntegrationTest {
   @Autowired ZoomAccessTokens tokens;
 
   @Test
+  void aShortRateLimitIsRetriedWhenZoomSaysNotAfterTheOutageBackoff() {
+    ZOOM.stubFor(post(urlPathEqualTo("/v2/users/me/meetings"))
+        .willReturn(jsonStatus(429, "{\"code\": 429, \"message\": \"You have exceeded the rate limit.\"}")
+            .withHeader("Retry-After", "2").withHeader("X-RateLimit-Type", "Light")));
+    Instant before = Instant.now();
+    String pid = prepareWithFailingMeetingCreation();
+
+    Instant due = createMeetingJob(pid).getDuedate().toInstant();
+    assertThat(due).as("2 s and a little spread; the retry cycle would say 10 s")
+        .isAfterOrEqualTo(before.plusSeconds(2)).isBefore(Instant.now().plusMillis(2_500));
+  }
+
+  @Test
   void aRateLimitWaitsAsLongAsZoomSaysWithoutUsingUpRetries() {
     ZOOM.stubFor(post(urlPathEqualTo("/v2/users/me/meetings"))
         .willReturn(jsonStatus(429, "{\"code\": 429, \"message\": \"You have exceeded the rate limit.\"}")
