@@ -10,6 +10,9 @@
  * the test play Twilio's part: participants joining and leaving, screens shared, network quality,
  * recording, reconnecting, and disconnects or refused connects with Twilio's error codes.
  * A test reads it with executeScript("return fakeTwilio.snapshot()").
+ *
+ * What must hold before the page connects is set for the next page load of the same tab:
+ * fakeTwilio.onNextPage({refuse: [53105], noCamera: true, unsupported: true}), then reload.
  */
 (function () {
   'use strict';
@@ -402,6 +405,11 @@
   // ---- Twilio.Video --------------------------------------------------------------------------
 
   function userMedia(kind, constraints) {
+    if (kind === 'video' && setup.noCamera) {
+      var missing = new Error('Requested device not found');
+      missing.name = 'NotFoundError';
+      return Promise.reject(missing);
+    }
     var request = {};
     var options = Object.assign({}, constraints === true ? {} : constraints || {});
     var name = options.name;
@@ -472,6 +480,15 @@
     return found;
   }
 
+  var SETUP_KEY = 'fakeTwilio.nextPage';
+  var setup = {};
+  try {
+    setup = JSON.parse(sessionStorage.getItem(SETUP_KEY) || '{}');
+    sessionStorage.removeItem(SETUP_KEY);
+  } catch (e) {
+    setup = {};
+  }
+
   var fake = {
     connects: [],
     published: [],
@@ -481,8 +498,13 @@
     switchedOff: [],
     switchedOn: [],
     disconnects: 0,
-    refusals: [],
+    refusals: (setup.refuse || []).slice(),
     room: null,
+
+    /** Set-up for the next page load in this tab: {refuse: [codes], noCamera: true, unsupported: true}. */
+    onNextPage: function (next) {
+      sessionStorage.setItem(SETUP_KEY, JSON.stringify(next || {}));
+    },
 
     /** The next connect() calls fail with these Twilio error codes, in order. */
     refuseNextConnect: function (code) {
@@ -591,7 +613,7 @@
   window.Twilio = window.Twilio || {};
   window.Twilio.Video = {
     version: '2.32.1-fake',
-    isSupported: true,
+    isSupported: setup.unsupported !== true,
     connect: connect,
     createLocalTracks: createLocalTracks,
     createLocalAudioTrack: function (options) { return userMedia('audio', options || true); },

@@ -692,7 +692,8 @@
     showRecording(false);
     showQuality(null);
     setState(state, messageKey);
-    el.afterCall.hidden = false;
+    // "The call has ended for you" and the way back in, unless the call never got going.
+    el.afterCall.hidden = state === 'failed' || state === 'unsupported';
     [el.mic, el.camera, el.screen, el.audioOnly, el.lowQuality, el.leave, el.end, el.sensitive]
       .forEach(function (button) {
         if (button) {
@@ -797,12 +798,22 @@
       room.disconnect();
     }
   });
+  // Back from the browser's page cache the room is gone: start again.
+  window.addEventListener('pageshow', function (event) {
+    if (event.persisted) {
+      location.reload();
+    }
+  });
 
   // ---- Start ---------------------------------------------------------------------------------
 
   async function start() {
-    if (!Video || typeof Video.connect !== 'function' || Video.isSupported === false) {
-      finish('failed', 'Failed');
+    if (!Video || typeof Video.connect !== 'function') {
+      finish('failed', 'Failed'); // the script did not load
+      return;
+    }
+    if (Video.isSupported === false) {
+      finish('unsupported', 'Unsupported');
       return;
     }
     await startMicrophone();
