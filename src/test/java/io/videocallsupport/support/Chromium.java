@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -81,6 +82,8 @@ public final class Chromium {
         "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required",
         "--window-size=1280,1000", "--lang=" + language,
         "--user-data-dir=" + Files.createTempDirectory("chromium-profile-"));
+    // The browser's console, for tests that check that a page logs no errors.
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
         .usingAnyFreePort().build();
     return new ChromeDriver(service, options);
