@@ -357,12 +357,7 @@
 
   async function renewTokenAndConnect() {
     setState('reconnecting', 'Reconnecting');
-    var status;
-    try {
-      status = await fetchToken();
-    } catch (e) {
-      status = 0;
-    }
+    var status = await fetchToken();
     if (status === 200) {
       await connect(true);
     } else if (status === 410) {
@@ -374,15 +369,26 @@
     }
   }
 
-  /** Fetches a fresh token; answers the HTTP status (200 only with a token in hand). */
+  /**
+   * Fetches a fresh token; answers the HTTP status (200 only with a token in hand), 0 when the
+   * application did not answer. A redirect means the agent's login ran out: 401.
+   */
   async function fetchToken() {
-    var response = await fetch(cfg.tokenPath, {
-      credentials: 'same-origin', cache: 'no-store', headers: {Accept: 'application/json'}
-    });
+    var response;
+    try {
+      response = await fetch(cfg.tokenPath, {
+        credentials: 'same-origin', cache: 'no-store', headers: {Accept: 'application/json'}
+      });
+    } catch (e) {
+      return 0;
+    }
+    if (response.redirected) {
+      return 401;
+    }
     if (!response.ok) {
       return response.status;
     }
-    var body = await response.json();
+    var body = await response.json().catch(function () { return null; });
     if (!body || typeof body.token !== 'string' || body.token === '') {
       return 500;
     }
