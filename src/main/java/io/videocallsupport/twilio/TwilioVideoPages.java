@@ -128,10 +128,13 @@ class TwilioVideoPages {
   @GetMapping(HOST_PATH + "/{roomName}/token")
   @ResponseBody
   ResponseEntity<Map<String, String>> hostToken(@PathVariable String roomName, Authentication user) {
-    return access.hostSession(TwilioVideoPlatform.NAME, roomName, user)
-        .filter(s -> !CallAccess.callOver(s))
-        .map(s -> token(tokens.forStaff(user.getName(), roomName)))
-        .orElseGet(() -> ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "not your call")));
+    Optional<VideoSession> session = access.hostSession(TwilioVideoPlatform.NAME, roomName, user);
+    if (session.isEmpty()) {
+      return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "not your call"));
+    }
+    return CallAccess.callOver(session.get())
+        ? ResponseEntity.status(HttpStatus.GONE).body(Map.of("error", "the call has ended"))
+        : token(tokens.forStaff(user.getName(), roomName));
   }
 
   /** Ends the room for everyone; Twilio's room-ended callback then tells the process. */

@@ -17,6 +17,7 @@ import io.videocallsupport.session.VideoSession;
 import io.videocallsupport.support.Chromium;
 import io.videocallsupport.support.FakeTransports;
 import io.videocallsupport.support.FakeTwilioVideo;
+import io.videocallsupport.support.MessagingTransportsTest;
 import io.videocallsupport.support.ProcessDriver;
 import io.videocallsupport.support.Sessions;
 import java.net.URI;
@@ -30,7 +31,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -41,11 +41,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The Twilio Video call page in Chromium, with a fake twilio-video.js (test resource
@@ -58,11 +54,7 @@ import org.springframework.test.context.ContextConfiguration;
  * attributes of {@code #room}, what it asked of the SDK from {@code fakeTwilio.snapshot()}.
  */
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "vcs.video.platform=" + TwilioVideoPlatform.NAME)
-@ContextConfiguration(initializers = FakeTransports.class)
-@ActiveProfiles("test")
-@Import(ProcessEngineCoverageConfiguration.class)
+@MessagingTransportsTest
 class TwilioCallBrowserTest {
 
   private static final Duration WAIT = Duration.ofSeconds(20);

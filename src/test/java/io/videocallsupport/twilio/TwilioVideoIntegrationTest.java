@@ -213,7 +213,7 @@ class TwilioVideoIntegrationTest {
     deliverInbox();
     driver.task(pid, RECORD_CALL_OUTCOME);
     assertThat(engine.getRuntimeService().getVariable(pid, "callDropRetries")).isEqualTo(0);
-    assertThat(page(tokenPath, anna).statusCode()).as("the call is over").isEqualTo(403);
+    assertThat(page(tokenPath, anna).statusCode()).as("the call is over").isEqualTo(410);
   }
 
   @Test
