@@ -3,6 +3,7 @@ package io.videocallsupport.inbox;
 import io.videocallsupport.inbox.InboxEvent.InboxStatus;
 import io.videocallsupport.inbox.InboxHandler.Outcome;
 import io.videocallsupport.system.Timestamps;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -36,8 +37,10 @@ public class InboxWorker {
   private final Clock clock;
   private final Duration waitForProcess;
   private final boolean polling;
+  private final MeterRegistry meters;
 
   InboxWorker(Inbox inbox, List<InboxHandler> handlers, PlatformTransactionManager transactions, Clock clock,
+              MeterRegistry meters,
               @Value("${vcs.inbox.wait-for-process:PT2H}") Duration waitForProcess,
               @Value("${vcs.inbox.polling:true}") boolean polling) {
     this.inbox = inbox;
@@ -46,6 +49,7 @@ public class InboxWorker {
     this.clock = clock;
     this.waitForProcess = waitForProcess;
     this.polling = polling;
+    this.meters = meters;
   }
 
   @Scheduled(fixedDelayString = "${vcs.inbox.poll-interval:PT1S}")
@@ -75,24 +79,35 @@ public class InboxWorker {
     InboxHandler handler = handlers.get(event.source());
     if (handler == null) {
       inbox.finish(event.id(), InboxStatus.FAILED, "No handler for source " + event.source());
+      count(event, "no_handler");
       return;
     }
     try {
       transaction.executeWithoutResult(tx -> record(event, handler.handle(event)));
     } catch (RuntimeException e) {
       LOG.warn("Inbox event {} ({} {}) failed: {}", event.id(), event.source(), event.eventType(), e.toString());
+      count(event, "error");
       notYet(event, "Failed, will retry: " + e);
     }
   }
 
+  /** {@code vcs.inbox.handled}: every attempt at an event, by source and what came of it. */
+  private void count(InboxEvent event, String outcome) {
+    meters.counter("vcs.inbox.handled", "source", event.source(), "outcome", outcome).increment();
+  }
+
   private void record(InboxEvent event, Outcome outcome) {
     if (outcome instanceof Outcome.Done done) {
+      count(event, "done");
       inbox.finish(event.id(), InboxStatus.DONE, done.note());
     } else if (outcome instanceof Outcome.Ignored ignored) {
+      count(event, "ignored");
       inbox.finish(event.id(), InboxStatus.IGNORED, ignored.note());
     } else if (outcome instanceof Outcome.Unmatched unmatched) {
+      count(event, "unmatched");
       unmatched(event, unmatched.note());
     } else if (outcome instanceof Outcome.NotYet notYet) {
+      count(event, "not_yet");
       notYet(event, notYet.note());
     }
   }

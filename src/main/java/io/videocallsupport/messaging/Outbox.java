@@ -1,5 +1,6 @@
 package io.videocallsupport.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.videocallsupport.system.Timestamps;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -57,15 +58,17 @@ public class Outbox {
   private final SmsSender smsSender;
   private final TransactionTemplate ownTransaction;
   private final Clock clock;
+  private final MeterRegistry meters;
 
   Outbox(OutboxRepository repository, Mailer mailer, SmsSender smsSender, PlatformTransactionManager transactions,
-         Clock clock) {
+         Clock clock, MeterRegistry meters) {
     this.repository = repository;
     this.mailer = mailer;
     this.smsSender = smsSender;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
+    this.meters = meters;
   }
 
   public OutboxMessage send(String idempotencyKey, UUID sessionId, MessagePurpose purpose, EmailMessage email) {
@@ -169,18 +172,27 @@ public class Outbox {
     try {
       delivery = transport.deliver(message, retry, message.createdAt());
     } catch (PermanentDeliveryFailure refused) {
+      count(message, "refused");
       LOG.warn("Outbox message {} ({}) refused for good by {}: {}", message.id(), draft.key(), refused.provider(),
           refused.getMessage());
       ownTransaction.executeWithoutResult(tx -> repository.recordFailure(message.id(), refused.provider(),
           refused.reason(), truncate(refused.getMessage()), Timestamps.now(clock)));
       return repository.findById(message.id()).orElseThrow();
     } catch (RuntimeException e) {
+      count(message, "error");
       ownTransaction.executeWithoutResult(tx ->
           repository.recordError(message.id(), describe(e), OutboxStatus.PENDING, Timestamps.now(clock)));
       throw e;
     }
+    count(message, delivery.status().name().toLowerCase());
     ownTransaction.executeWithoutResult(tx -> repository.recordDelivery(message.id(), delivery, Timestamps.now(clock)));
     return repository.findById(message.id()).orElseThrow();
+  }
+
+  /** {@code vcs.messages.delivered}: every delivery attempt, by channel, purpose and result. */
+  private void count(OutboxMessage message, String result) {
+    meters.counter("vcs.messages.delivered", "channel", message.channel().name(), "purpose",
+        message.purpose().name(), "result", result).increment();
   }
 
   private static String describe(RuntimeException e) {

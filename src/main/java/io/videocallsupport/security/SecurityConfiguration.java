@@ -136,6 +136,24 @@ class SecurityConfiguration {
         .build();
   }
 
+  /**
+   * Metrics for the monitoring system (Prometheus scrapes {@code /actuator/prometheus}): HTTP Basic
+   * against Camunda's users, for managers and admins. Health stays open for probes (below).
+   */
+  @Bean
+  @Order(7)
+  SecurityFilterChain metrics(HttpSecurity http, CamundaIdentityAuthenticationProvider users) throws Exception {
+    return http
+        .securityMatcher(new OrRequestMatcher(path("/actuator/prometheus"), path("/actuator/metrics/**"),
+            path("/actuator/metrics")))
+        .authenticationProvider(users)
+        .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(MANAGERS, ADMINS))
+        .httpBasic(Customizer.withDefaults())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .build();
+  }
+
   /** Health for probes; everything else not named above is closed until a feature opens it. */
   @Bean
   @Order(10)

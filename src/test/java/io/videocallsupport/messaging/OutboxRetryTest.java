@@ -33,7 +33,8 @@ class OutboxRetryTest {
       handedOver.add(email);
       return new Delivery("smtp", "<id-1@example.com>", OutboxStatus.SENT);
     };
-    Outbox outbox = new Outbox(repository, flakyMailer, smsSender, transactions, clock);
+    Outbox outbox = new Outbox(repository, flakyMailer, smsSender, transactions, clock,
+        new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     String key = "test:" + UUID.randomUUID() + ":invitation:1:email";
 
     assertThatThrownBy(() -> outbox.send(key, null, MessagePurpose.INVITATION,
