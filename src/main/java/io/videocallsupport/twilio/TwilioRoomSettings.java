@@ -2,6 +2,7 @@ package io.videocallsupport.twilio;
 
 import io.videocallsupport.system.Timestamps;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -34,6 +35,18 @@ class TwilioRoomSettings {
   boolean recording(String uniqueName) {
     return jdbc.sql("SELECT recording FROM twilio_room WHERE unique_name = :name")
         .param("name", uniqueName).query(Boolean.class).optional().orElse(false);
+  }
+
+  /** The customer said goodbye (pressed "Leave"), or with {@code false}, came back. */
+  void setCustomerLeft(String uniqueName, boolean left) {
+    jdbc.sql("UPDATE twilio_room SET customer_left_at = :leftAt, updated_at = :now WHERE unique_name = :name")
+        .param("name", uniqueName).param("leftAt", left ? Timestamps.now(clock) : null)
+        .param("now", Timestamps.now(clock)).update();
+  }
+
+  boolean customerLeft(String uniqueName) {
+    return jdbc.sql("SELECT customer_left_at FROM twilio_room WHERE unique_name = :name")
+        .param("name", uniqueName).query(OffsetDateTime.class).optional().isPresent();
   }
 
   void setRecording(String uniqueName, boolean recording) {

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
  * Turns Twilio's room callbacks into the processes' platform messages, like Zoom's webhooks and
  * the built-in room's events: the customer connecting ({@code CustomerJoined}, or a note when the
  * call runs already: a rejoin), the customer disconnecting ({@code CallDropped}, unless the same
- * customer connected again, or the room itself ended: then every participant is disconnected, and
- * the room's end is the news), the room ending ({@code CallEnded}, and
+ * customer connected again, or pressed "Leave", or the room itself ended: then every participant is
+ * disconnected, and the room's end is the news), the room ending ({@code CallEnded}, and
  * {@code RecordingReady} for the room's recordings). Staff coming and going changes nothing.
  */
 @Component
@@ -61,7 +61,7 @@ class TwilioVideoInboxHandler extends JsonInboxHandler {
     VideoSession session = found.get();
     return switch (event.event()) {
       case TwilioRoomEvent.PARTICIPANT_CONNECTED -> connected(session, event);
-      case TwilioRoomEvent.PARTICIPANT_DISCONNECTED -> disconnected(event);
+      case TwilioRoomEvent.PARTICIPANT_DISCONNECTED -> disconnected(session, event);
       case TwilioRoomEvent.ROOM_ENDED -> ended(event);
       case TwilioRoomEvent.RECORDING_FAILED -> note(session, "Twilio could not record a track in room "
           + event.roomSid() + ".");
@@ -79,9 +79,12 @@ class TwilioVideoInboxHandler extends JsonInboxHandler {
     return router.deliver(TwilioVideoPlatform.NAME, event.roomName(), PlatformEvents.CUSTOMER_JOINED, Map.of());
   }
 
-  private Outcome disconnected(TwilioRoomEvent event) {
+  private Outcome disconnected(VideoSession session, TwilioRoomEvent event) {
     if (!event.customer()) {
       return Outcome.ignored(TwilioVideoTokens.displayName(event.participantIdentity()) + " (staff) left");
+    }
+    if (platform.customerLeftOnPurpose(event.roomName())) {
+      return note(session, "The customer left the call.");
     }
     if (connectedAgainLater(event)) {
       return Outcome.ignored("The customer connected again after this disconnect (events arrived out of order)");

@@ -86,9 +86,26 @@ class TwilioVideoPages {
     if (!opened(session.meetingId())) {
       return links.invalid(response, model, "platform-unavailable", HttpStatus.SERVICE_UNAVAILABLE);
     }
+    platform.customerLeft(session.meetingId(), false);
     page(model, "CUSTOMER", mode, session.meetingId(), tokens.forCustomer(session), CUSTOMER_PATH + "/token");
     model.addAttribute("selfName", session.customerName());
+    model.addAttribute("leavePath", CUSTOMER_PATH + "/leave");
     return VIEW;
+  }
+
+  /**
+   * The customer pressed "Leave": the disconnect Twilio reports next is a goodbye, noted on the
+   * ticket, not a dropped call that sends the rejoin link.
+   */
+  @PostMapping(CUSTOMER_PATH + "/leave")
+  ResponseEntity<Void> customerLeaves(HttpServletRequest request, HttpServletResponse response, Model model) {
+    Optional<VideoSession> session = links.current(request, response, CustomerPage.JOIN, model).map(Visit::session)
+        .filter(s -> TwilioVideoPlatform.NAME.equals(s.platform()) && s.meetingId() != null);
+    if (session.isEmpty()) {
+      return ResponseEntity.status(HttpStatus.GONE).build();
+    }
+    platform.customerLeft(session.get().meetingId(), true);
+    return ResponseEntity.noContent().build();
   }
 
   /** A fresh token for a customer whose token expired during a long call. */

@@ -68,6 +68,16 @@ public class TwilioVideoPlatform implements VideoPlatform {
     return rooms.open(roomName, MAX_PARTICIPANTS, settings.recording(roomName)).getSid();
   }
 
+  /** The customer pressed "Leave" on the call page (true), or opened it again (false). */
+  void customerLeft(String roomName, boolean left) {
+    settings.setCustomerLeft(roomName, left);
+  }
+
+  /** Whether the customer's last disconnect was a goodbye ("Leave"), not a lost connection. */
+  boolean customerLeftOnPurpose(String roomName) {
+    return settings.customerLeft(roomName);
+  }
+
   /**
    * Whether a customer who disconnected has dropped out of a call that goes on: the room is still
    * open (ending the room disconnects everyone first) and the customer has not connected again.

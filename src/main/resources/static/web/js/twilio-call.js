@@ -772,7 +772,12 @@
     el.sound.hidden = true;
   });
   if (el.leave) {
-    el.leave.addEventListener('click', function () {
+    el.leave.addEventListener('click', async function () {
+      el.leave.disabled = true;
+      // Tell the application first: the disconnect that follows is a goodbye, not a dropped call.
+      if (cfg.leavePath) {
+        root.dataset.leave = String(await post(cfg.leavePath));
+      }
       finish('left', 'LeftSelf');
     });
   }

@@ -131,7 +131,9 @@ class TwilioCallBrowserTest {
 
     // Leaving disconnects, says so, and offers the way back through the join page.
     browser.findElement(By.id("leave")).click();
-    assertThat(room("state")).isEqualTo("left");
+    waitFor("the customer gone", "return document.getElementById('room').dataset.state === 'left'");
+    assertThat(room("leave")).as("the application heard the goodbye first").isEqualTo("204");
+    assertThat(platform.customerLeftOnPurpose(call.roomName())).isTrue();
     assertThat(text("#room-status")).isEqualTo("You left the call.");
     assertThat(((Number) snapshot().get("disconnects")).intValue()).isEqualTo(1);
     browser.findElement(By.id("rejoin")).click();

@@ -217,6 +217,39 @@ class TwilioVideoIntegrationTest {
   }
 
   @Test
+  void aCustomerWhoPressesLeaveHasNotDroppedButOneWhoComesBackAndLosesTheConnectionHas() throws Exception {
+    String pid = startAndPrepare("NOW");
+    VideoSession session = sessionOf(pid);
+    String roomSid = single(video.roomsNamed(session.meetingId())).path("sid").asText();
+    String customer = "customer:" + session.id();
+    callback(video.callback(roomSid, "participant-connected", customer));
+    deliverInbox();
+    driver.complete(pid, ASK_RECORDING_CONSENT, Map.of("recordingConsent", false, "sensitiveDataOnScreen", false));
+
+    String joinCookie = joinCookie(joinToken(session));
+    HttpResponse<String> callPage = page("/video", joinCookie);
+    assertThat(callPage.statusCode()).isEqualTo(200);
+    String cookies = joinCookie + "; " + sessionCookie(callPage);
+    String csrf = attribute(callPage.body(), "data-csrf-token");
+    assertThat(attribute(callPage.body(), "data-leave-path")).isEqualTo("/video/leave");
+
+    assertThat(postAsCustomer("/video/leave", cookies, null)).as("without the CSRF token").isEqualTo(403);
+    assertThat(postAsCustomer("/video/leave", cookies, csrf)).isEqualTo(204);
+    callback(video.callback(roomSid, "participant-disconnected", customer));
+    deliverInbox();
+    assertThat(engine.getRuntimeService().getVariable(pid, "callDropRetries")).as("a goodbye").isEqualTo(0);
+    assertThat(notes(session)).contains("The customer left the call.");
+    assertThat(messages(session, MessagePurpose.REJOIN_LINK)).isEmpty();
+
+    // Back on the call page, a lost connection is a drop again.
+    assertThat(page("/video", joinCookie).statusCode()).isEqualTo(200);
+    callback(video.callback(roomSid, "participant-connected", customer));
+    callback(video.callback(roomSid, "participant-disconnected", customer));
+    deliverInbox();
+    assertThat(engine.getRuntimeService().getVariable(pid, "callDropRetries")).isEqualTo(1);
+  }
+
+  @Test
   void callbacksWithoutTwiliosSignatureAreRefusedAndChangeNothing() throws Exception {
     String pid = startAndPrepare("NOW");
     VideoSession session = sessionOf(pid);
@@ -421,11 +454,31 @@ class TwilioVideoIntegrationTest {
     return token.group(1);
   }
 
-  /** Opens the join link as the customer's browser does and asks the call page for a token. */
-  private String customerToken(String joinToken) throws Exception {
+  /** Opens the join link as the customer's browser does; returns the link's cookie. */
+  private String joinCookie(String joinToken) throws Exception {
     HttpResponse<Void> opened = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/join/"
         + joinToken)).GET().build(), HttpResponse.BodyHandlers.discarding());
-    String cookie = opened.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+    return opened.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+  }
+
+  private int postAsCustomer(String path, String cookies, String csrf) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Cookie", cookies).POST(HttpRequest.BodyPublishers.noBody());
+    if (csrf != null) {
+      request.header("X-CSRF-TOKEN", csrf);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  private static String attribute(String html, String name) {
+    Matcher value = Pattern.compile(name + "=\"([^\"]*)\"").matcher(html);
+    assertThat(value.find()).as(name).isTrue();
+    return value.group(1);
+  }
+
+  /** Opens the join link as the customer's browser does and asks the call page for a token. */
+  private String customerToken(String joinToken) throws Exception {
+    String cookie = joinCookie(joinToken);
     HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
         + "/video/token")).header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofString());
     assertThat(token.statusCode()).isEqualTo(200);
