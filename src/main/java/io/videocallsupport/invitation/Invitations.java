@@ -9,7 +9,6 @@ import io.videocallsupport.messaging.Outbox;
 import io.videocallsupport.messaging.OutboxMessage;
 import io.videocallsupport.session.ContactDetailsCheck;
 import io.videocallsupport.session.SessionService;
-import io.videocallsupport.session.SessionState;
 import io.videocallsupport.session.VideoSession;
 import io.videocallsupport.system.Timestamps;
 import io.videocallsupport.token.AccessTokens;
@@ -112,7 +111,7 @@ public class Invitations {
       }
       throw new InvalidContactDetailsException(String.join(" ", refused));
     }
-    sessions.changeState(sessionId, SessionState.INVITED);
+    sessions.recordInvited(sessionId);
   }
 
   /** The reminder before a scheduled call: by SMS, or by email when the customer cannot be texted. */

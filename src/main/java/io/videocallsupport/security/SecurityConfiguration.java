@@ -45,6 +45,7 @@ class SecurityConfiguration {
             .hasAnyAuthority(AGENTS, TEAM_LEADS, ADMINS)
             .requestMatchers("/api/recordings/**").hasAnyAuthority(TEAM_LEADS, ADMINS)
             .requestMatchers("/api/inbox/**", "/api/inbox").hasAnyAuthority(TEAM_LEADS, MANAGERS, ADMINS)
+            .requestMatchers("/api/analytics", "/api/analytics.csv").hasAnyAuthority(TEAM_LEADS, MANAGERS, ADMINS)
             .anyRequest().hasAnyAuthority(AGENTS, TEAM_LEADS, MANAGERS, ADMINS))
         .httpBasic(Customizer.withDefaults())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -59,6 +59,24 @@ public class SessionService {
             "preparation", customerPreparation));
   }
 
+  /** The agent offers the call (eligibility said auto-offer or on request); analytics counts the offer. */
+  public void recordOffered(UUID id, String offerMode) {
+    update(id, "offer_mode = :mode, offered_at = COALESCE(offered_at, :now)",
+        params("mode", offerMode, "now", Timestamps.now(clock)));
+  }
+
+  /** What the customer answered to the offer. */
+  public void recordOfferAnswer(UUID id, boolean accepted) {
+    update(id, "video_accepted = :accepted, offer_answered_at = :now",
+        params("accepted", accepted, "now", Timestamps.now(clock)));
+  }
+
+  /** The invitation went out (by email, and SMS where possible); a rescheduled call keeps the first time. */
+  public void recordInvited(UUID id) {
+    update(id, "state = :state, invited_at = COALESCE(invited_at, :now)",
+        params("state", SessionState.INVITED.name(), "now", Timestamps.now(clock)));
+  }
+
   public void recordMeeting(UUID id, Meeting meeting) {
     update(id, "platform = :platform, meeting_id = :meetingId, customer_join_url = :customerUrl, "
             + "host_join_url = :hostUrl",

@@ -72,6 +72,7 @@ final class SessionTestDoubles {
   final List<String> retryCountersIncremented = new ArrayList<>();
   final List<String> linkMessagesSent = new ArrayList<>();
   final List<String> recordingConsentTaskEvents = new ArrayList<>();
+  final List<String> offerTaskEvents = new ArrayList<>();
   final List<String> remindersSent = new ArrayList<>();
   final List<String> summariesSaved = new ArrayList<>();
   final List<String> followUpsSent = new ArrayList<>();
@@ -81,6 +82,7 @@ final class SessionTestDoubles {
   void register() {
     Mocks.register("registerSessionDelegate", (JavaDelegate) this::registerSession);
     Mocks.register("ticketNoteDelegate", (JavaDelegate) this::noteOnTicket);
+    Mocks.register("offerVideoCallListener", (TaskListener) t -> offerTaskEvents.add(t.getEventName()));
     Mocks.register("prepareSessionListener", (TaskListener) this::prepareSession);
     Mocks.register("createMeetingDelegate", (JavaDelegate) e ->
         AGENT_JOIN_URL.on(e).set("https://video.example.test/host/" + SESSION_ID.from(e).get()));

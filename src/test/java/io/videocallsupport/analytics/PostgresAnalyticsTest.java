@@ -1,0 +1,7 @@
+package io.videocallsupport.analytics;
+
+import io.videocallsupport.support.PostgresSpringTest;
+
+@PostgresSpringTest
+class PostgresAnalyticsTest extends AnalyticsScenarios {
+}
