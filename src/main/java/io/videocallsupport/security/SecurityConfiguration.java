@@ -138,6 +138,26 @@ class SecurityConfiguration {
   }
 
   /**
+   * The managers' analytics page and its CSV download: team leads, managers and admins, logged in
+   * through the staff login form. No script at all; styles only from the application.
+   */
+  @Bean
+  @Order(6)
+  SecurityFilterChain analyticsPages(HttpSecurity http, CamundaIdentityAuthenticationProvider users)
+      throws Exception {
+    return http
+        .securityMatcher(new OrRequestMatcher(path("/analytics/**"), path("/analytics")))
+        .authenticationProvider(users)
+        .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(TEAM_LEADS, MANAGERS, ADMINS))
+        .formLogin(form -> form.loginPage(AgentLoginPage.PATH).permitAll())
+        .headers(headers -> headers
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+            .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; style-src 'self'; "
+                + "img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")))
+        .build();
+  }
+
+  /**
    * Metrics for the monitoring system (Prometheus scrapes {@code /actuator/prometheus}): HTTP Basic
    * against Camunda's users, for managers and admins. Health stays open for probes (below).
    */
