@@ -83,6 +83,20 @@ public class Inbox {
         .query(InboxEvent.class).list();
   }
 
+  /**
+   * Whether an event of the source is keyed {@code <keyPrefix><number>} with a number above the
+   * given one: e.g. the same participant joining again after the leave being handled, which makes
+   * that leave stale whatever order the events arrived in.
+   */
+  @Transactional(readOnly = true)
+  public boolean hasLaterKey(String source, String keyPrefix, long number) {
+    return withKeyPrefix(source, keyPrefix).stream()
+        .map(e -> e.dedupeKey().substring(keyPrefix.length()))
+        .filter(suffix -> suffix.matches("\\d{1,18}"))
+        .mapToLong(Long::parseLong)
+        .anyMatch(later -> later > number);
+  }
+
   void finish(UUID id, InboxStatus status, String note) {
     jdbc.sql("UPDATE inbox_event SET status = :status, last_note = :note, attempts = attempts + 1, "
             + "processed_at = :now WHERE id = :id")

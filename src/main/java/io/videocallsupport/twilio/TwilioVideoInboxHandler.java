@@ -108,12 +108,8 @@ class TwilioVideoInboxHandler extends JsonInboxHandler {
   }
 
   private boolean connectedAgainLater(TwilioRoomEvent disconnect) {
-    return inbox.withKeyPrefix(source(), disconnect.participantKeyPrefix(TwilioRoomEvent.PARTICIPANT_CONNECTED) + "|")
-        .stream()
-        .map(e -> e.dedupeKey().substring(e.dedupeKey().lastIndexOf('|') + 1))
-        .filter(sequence -> sequence.matches("\\d{1,18}"))
-        .mapToLong(Long::parseLong)
-        .anyMatch(sequence -> sequence > disconnect.sequenceNumber());
+    return inbox.hasLaterKey(source(), disconnect.participantKeyPrefix(TwilioRoomEvent.PARTICIPANT_CONNECTED) + "|",
+        disconnect.sequenceNumber());
   }
 
   private Outcome note(VideoSession session, String text) {

@@ -76,10 +76,10 @@ class TwilioVideoPages {
     if (visit.isEmpty()) {
       return CustomerLinks.INVALID_VIEW;
     }
-    VideoSession session = visit.get().session();
-    if (session == null || !TwilioVideoPlatform.NAME.equals(session.platform()) || session.meetingId() == null) {
+    if (!onTwilio(visit.get().session())) {
       return "redirect:/join";
     }
+    VideoSession session = visit.get().session();
     if (CallAccess.callOver(session)) {
       return links.invalid(response, model, "call-over", HttpStatus.GONE);
     }
@@ -100,7 +100,7 @@ class TwilioVideoPages {
   @PostMapping(CUSTOMER_PATH + "/leave")
   ResponseEntity<Void> customerLeaves(HttpServletRequest request, HttpServletResponse response, Model model) {
     Optional<VideoSession> session = links.current(request, response, CustomerPage.JOIN, model).map(Visit::session)
-        .filter(s -> TwilioVideoPlatform.NAME.equals(s.platform()) && s.meetingId() != null);
+        .filter(TwilioVideoPages::onTwilio);
     if (session.isEmpty()) {
       return ResponseEntity.status(HttpStatus.GONE).build();
     }
@@ -115,7 +115,7 @@ class TwilioVideoPages {
                                                     Model model) {
     return links.current(request, response, CustomerPage.JOIN, model)
         .map(Visit::session)
-        .filter(s -> TwilioVideoPlatform.NAME.equals(s.platform()) && s.meetingId() != null && !CallAccess.callOver(s))
+        .filter(s -> onTwilio(s) && !CallAccess.callOver(s))
         .map(s -> token(tokens.forCustomer(s)))
         .orElseGet(() -> ResponseEntity.status(HttpStatus.GONE).body(Map.of("error", "no call to join")));
   }
@@ -197,6 +197,11 @@ class TwilioVideoPages {
       LOG.warn("Could not open Twilio room {}: {}", roomName, e.getMessage());
       return false;
     }
+  }
+
+  /** A session (of a usable join link) whose call has a Twilio room. */
+  private static boolean onTwilio(VideoSession session) {
+    return session != null && TwilioVideoPlatform.NAME.equals(session.platform()) && session.meetingId() != null;
   }
 
   private static ResponseEntity<Map<String, String>> token(String token) {

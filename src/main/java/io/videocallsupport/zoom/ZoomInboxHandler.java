@@ -63,9 +63,6 @@ class ZoomInboxHandler extends JsonInboxHandler {
 
   /** A join of the same participant that happened after this leave: the leave is stale. */
   private boolean rejoinedLater(ZoomEvent left) {
-    return inbox.withKeyPrefix(SOURCE, left.participantKeyPrefix(ZoomEvent.PARTICIPANT_JOINED)).stream()
-        .map(e -> e.dedupeKey().substring(e.dedupeKey().lastIndexOf('|') + 1))
-        .mapToLong(Long::parseLong)
-        .anyMatch(joinedAt -> joinedAt > left.eventTs());
+    return inbox.hasLaterKey(SOURCE, left.participantKeyPrefix(ZoomEvent.PARTICIPANT_JOINED), left.eventTs());
   }
 }

@@ -151,7 +151,8 @@ public final class FakeTwilio {
         .toList();
   }
 
-  static Map<String, String> form(String body) {
+  /** The fields of a form-encoded request body, in order. */
+  public static Map<String, String> form(String body) {
     Map<String, String> fields = new LinkedHashMap<>();
     if (body == null || body.isBlank()) {
       return fields;

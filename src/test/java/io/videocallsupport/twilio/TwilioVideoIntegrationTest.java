@@ -385,7 +385,7 @@ class TwilioVideoIntegrationTest {
 
   private List<Map<String, String>> roomCreations(String name) {
     return twilio.server().findAll(postRequestedFor(urlPathEqualTo("/v1/Rooms"))).stream()
-        .map(r -> form(r.getBodyAsString()))
+        .map(r -> FakeTwilio.form(r.getBodyAsString()))
         .filter(f -> name.equals(f.get("UniqueName")))
         .toList();
   }
@@ -510,16 +510,6 @@ class TwilioVideoIntegrationTest {
 
   private List<String> notes(VideoSession session) {
     return helpDesk.notes(session.ticketId()).stream().map(TicketNote::body).toList();
-  }
-
-  private static Map<String, String> form(String body) {
-    Map<String, String> fields = new java.util.LinkedHashMap<>();
-    for (String pair : body.split("&")) {
-      String[] kv = pair.split("=", 2);
-      fields.put(java.net.URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-          kv.length < 2 ? "" : java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
-    }
-    return fields;
   }
 
   private static String encode(String value) {
