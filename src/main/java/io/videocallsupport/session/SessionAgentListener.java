@@ -40,14 +40,17 @@ class SessionAgentListener implements TaskListener {
   public void notify(DelegateTask task) {
     String assignee = task.getAssignee();
     String previous = AGENT_ID.from(task).getOrNull();
-    if (assignee == null || assignee.equals(previous) || !agents.worksSessions(assignee)) {
-      // Unclaiming leaves the session with its agent; an admin assigning a task to themselves takes
-      // nothing over.
+    if (assignee == null || assignee.equals(previous)) {
+      // Unclaiming leaves the session with its agent.
       return;
     }
-    // The agent who claims may not read the authorizations and other tasks this has to change.
+    // The agent who claims may neither read nor change the groups, authorizations and other tasks
+    // this looks at.
     Context.getCommandContext().runWithoutAuthorization(() -> {
-      takeOver(task, previous, assignee);
+      // An admin who assigns a task to themselves takes nothing over.
+      if (agents.worksSessions(assignee)) {
+        takeOver(task, previous, assignee);
+      }
       return null;
     });
   }

@@ -16,6 +16,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -38,12 +41,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Camunda's authorizations give {@code /engine-rest} and Tasklist the session API's rule: an agent
  * reaches the tasks and variables of their own sessions and of sessions without an agent; team
  * leads reach and work all; managers read all and change nothing; the admin opens every webapp.
- * Users: {@code anna} and {@code ben} (agents), {@code tom} (team lead), {@code maria} (manager).
+ * Users: {@code anna} and {@code bea} (agents), {@code tom} (team lead), {@code maria} (manager).
  */
 @H2SpringTest
 class SessionTaskAuthorizationTest {
 
-  private static final String BEN = "ben";
+  private static final String BEA = "bea";
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
@@ -59,41 +62,41 @@ class SessionTaskAuthorizationTest {
 
   @BeforeEach
   void secondAgent() {
-    if (identity.createUserQuery().userId(BEN).singleResult() == null) {
-      User ben = identity.newUser(BEN);
-      ben.setFirstName("Ben");
-      ben.setLastName("Agent");
-      ben.setPassword("demo");
-      identity.saveUser(ben);
-      identity.createMembership(BEN, Roles.AGENTS);
+    if (identity.createUserQuery().userId(BEA).singleResult() == null) {
+      User bea = identity.newUser(BEA);
+      bea.setFirstName("Bea");
+      bea.setLastName("Agent");
+      bea.setPassword("demo");
+      identity.saveUser(bea);
+      identity.createMembership(BEA, Roles.AGENTS);
     }
   }
 
   @Test
   void anAgentCannotListReadOrWorkAnotherAgentsSession() throws Exception {
-    String bens = startAs(BEN, List.of(Roles.AGENTS));
-    String task = openTaskId(bens);
+    String beas = startAs(BEA, List.of(Roles.AGENTS));
+    String task = openTaskId(beas);
 
-    assertThat(array(get("anna", "/engine-rest/task?processInstanceId=" + bens))).isEmpty();
+    assertThat(array(get("anna", "/engine-rest/task?processInstanceId=" + beas))).isEmpty();
     assertThat(get("anna", "/engine-rest/task/" + task).statusCode()).isIn(403, 404);
     assertThat(get("anna", "/engine-rest/task/" + task + "/variables").statusCode()).isIn(403, 404);
     assertThat(get("anna", "/engine-rest/task/" + task + "/form-variables").statusCode()).isIn(403, 404);
-    assertThat(get("anna", "/engine-rest/process-instance/" + bens + "/variables").statusCode()).isIn(403, 404);
-    assertThat(array(get("anna", "/engine-rest/process-instance?processInstanceIds=" + bens))).isEmpty();
-    assertThat(array(get("anna", "/engine-rest/variable-instance?processInstanceIdIn=" + bens))).isEmpty();
-    assertThat(array(get("anna", "/engine-rest/history/variable-instance?processInstanceId=" + bens))).isEmpty();
-    assertThat(array(get("anna", "/engine-rest/history/task?processInstanceId=" + bens))).isEmpty();
-    assertThat(array(get("anna", "/engine-rest/history/process-instance?processInstanceId=" + bens))).isEmpty();
+    assertThat(get("anna", "/engine-rest/process-instance/" + beas + "/variables").statusCode()).isIn(403, 404);
+    assertThat(array(get("anna", "/engine-rest/process-instance?processInstanceIds=" + beas))).isEmpty();
+    assertThat(array(get("anna", "/engine-rest/variable-instance?processInstanceIdIn=" + beas))).isEmpty();
+    assertThat(array(get("anna", "/engine-rest/history/variable-instance?processInstanceId=" + beas))).isEmpty();
+    assertThat(array(get("anna", "/engine-rest/history/task?processInstanceId=" + beas))).isEmpty();
+    assertThat(array(get("anna", "/engine-rest/history/process-instance?processInstanceId=" + beas))).isEmpty();
 
     assertThat(post("anna", "/engine-rest/task/" + task + "/claim", "{\"userId\":\"anna\"}").statusCode())
         .isIn(403, 404);
     assertThat(post("anna", "/engine-rest/task/" + task + "/assignee", "{\"userId\":\"anna\"}").statusCode())
         .isIn(403, 404);
     assertThat(post("anna", "/engine-rest/task/" + task + "/complete", accepted()).statusCode()).isIn(403, 404);
-    assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo(BEN);
+    assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo(BEA);
 
-    assertThat(array(get(BEN, "/engine-rest/task?processInstanceId=" + bens))).hasSize(1);
-    assertThat(get(BEN, "/engine-rest/task/" + task + "/variables").body()).contains("customerName");
+    assertThat(array(get(BEA, "/engine-rest/task?processInstanceId=" + beas))).hasSize(1);
+    assertThat(get(BEA, "/engine-rest/task/" + task + "/variables").body()).contains("customerName");
   }
 
   @Test
@@ -101,16 +104,16 @@ class SessionTaskAuthorizationTest {
     String open = startWithoutAgent();
     String offer = openTaskId(open);
     assertThat(array(get("anna", "/engine-rest/task?processInstanceId=" + open))).hasSize(1);
-    assertThat(array(get(BEN, "/engine-rest/task?processInstanceId=" + open))).hasSize(1);
+    assertThat(array(get(BEA, "/engine-rest/task?processInstanceId=" + open))).hasSize(1);
 
     assertThat(post("anna", "/engine-rest/task/" + offer + "/claim", "{\"userId\":\"anna\"}").statusCode())
         .isEqualTo(204);
 
     assertThat(session(open).agentId()).isEqualTo("anna");
     assertThat(runtime.getVariable(open, "agentId")).isEqualTo("anna");
-    assertThat(array(get(BEN, "/engine-rest/task?processInstanceId=" + open))).isEmpty();
-    assertThat(get(BEN, "/engine-rest/task/" + offer + "/variables").statusCode()).isIn(403, 404);
-    assertThat(post(BEN, "/engine-rest/task/" + offer + "/complete", accepted()).statusCode()).isIn(403, 404);
+    assertThat(array(get(BEA, "/engine-rest/task?processInstanceId=" + open))).isEmpty();
+    assertThat(get(BEA, "/engine-rest/task/" + offer + "/variables").statusCode()).isIn(403, 404);
+    assertThat(post(BEA, "/engine-rest/task/" + offer + "/complete", accepted()).statusCode()).isIn(403, 404);
 
     assertThat(get("anna", "/engine-rest/task/" + offer + "/variables").statusCode()).isEqualTo(200);
     assertThat(post("anna", "/engine-rest/task/" + offer + "/complete", accepted()).statusCode()).isEqualTo(204);
@@ -118,58 +121,58 @@ class SessionTaskAuthorizationTest {
     assertThat(tasks.createTaskQuery().taskId(prepare).singleResult().getAssignee()).isEqualTo("anna");
     assertThat(tasks.getIdentityLinksForTask(prepare)).noneMatch(link -> link.getGroupId() != null);
     assertThat(array(get("anna", "/engine-rest/task?processInstanceId=" + open))).hasSize(1);
-    assertThat(array(get(BEN, "/engine-rest/task?processInstanceId=" + open))).isEmpty();
+    assertThat(array(get(BEA, "/engine-rest/task?processInstanceId=" + open))).isEmpty();
   }
 
   @Test
   void aTeamLeadSeesWorksAndHandsOverEverySession() throws Exception {
-    String bens = startAs(BEN, List.of(Roles.AGENTS));
-    String offer = openTaskId(bens);
+    String beas = startAs(BEA, List.of(Roles.AGENTS));
+    String offer = openTaskId(beas);
 
-    assertThat(array(get("tom", "/engine-rest/task?processInstanceId=" + bens))).hasSize(1);
-    assertThat(get("tom", "/engine-rest/process-instance/" + bens + "/variables").statusCode()).isEqualTo(200);
-    assertThat(array(get("tom", "/engine-rest/history/task?processInstanceId=" + bens))).hasSize(1);
+    assertThat(array(get("tom", "/engine-rest/task?processInstanceId=" + beas))).hasSize(1);
+    assertThat(get("tom", "/engine-rest/process-instance/" + beas + "/variables").statusCode()).isEqualTo(200);
+    assertThat(array(get("tom", "/engine-rest/history/task?processInstanceId=" + beas))).hasSize(1);
 
-    // Handing the session to anna takes it from ben, including the task he was assigned.
+    // Handing the session to anna takes it from bea, including the task she was assigned.
     assertThat(post("tom", "/engine-rest/task/" + offer + "/assignee", "{\"userId\":\"anna\"}").statusCode())
         .isEqualTo(204);
-    assertThat(session(bens).agentId()).isEqualTo("anna");
-    assertThat(array(get(BEN, "/engine-rest/task?processInstanceId=" + bens))).isEmpty();
-    assertThat(get(BEN, "/engine-rest/task/" + offer + "/variables").statusCode()).isIn(403, 404);
-    assertThat(array(get("anna", "/engine-rest/task?processInstanceId=" + bens))).hasSize(1);
+    assertThat(session(beas).agentId()).isEqualTo("anna");
+    assertThat(array(get(BEA, "/engine-rest/task?processInstanceId=" + beas))).isEmpty();
+    assertThat(get(BEA, "/engine-rest/task/" + offer + "/variables").statusCode()).isIn(403, 404);
+    assertThat(array(get("anna", "/engine-rest/task?processInstanceId=" + beas))).hasSize(1);
 
     assertThat(post("tom", "/engine-rest/task/" + offer + "/complete", accepted()).statusCode()).isEqualTo(204);
-    assertThat(tasks.createTaskQuery().taskId(openTaskId(bens)).singleResult().getAssignee()).isEqualTo("anna");
+    assertThat(tasks.createTaskQuery().taskId(openTaskId(beas)).singleResult().getAssignee()).isEqualTo("anna");
   }
 
   @Test
   void aManagerReadsEverySessionAndChangesNothing() throws Exception {
-    String bens = startAs(BEN, List.of(Roles.AGENTS));
-    String offer = openTaskId(bens);
+    String beas = startAs(BEA, List.of(Roles.AGENTS));
+    String offer = openTaskId(beas);
 
-    assertThat(array(get("maria", "/engine-rest/task?processInstanceId=" + bens))).hasSize(1);
+    assertThat(array(get("maria", "/engine-rest/task?processInstanceId=" + beas))).hasSize(1);
     assertThat(get("maria", "/engine-rest/task/" + offer + "/variables").statusCode()).isEqualTo(200);
-    assertThat(get("maria", "/engine-rest/process-instance/" + bens + "/variables").statusCode()).isEqualTo(200);
-    assertThat(array(get("maria", "/engine-rest/history/variable-instance?processInstanceId=" + bens))).isNotEmpty();
+    assertThat(get("maria", "/engine-rest/process-instance/" + beas + "/variables").statusCode()).isEqualTo(200);
+    assertThat(array(get("maria", "/engine-rest/history/variable-instance?processInstanceId=" + beas))).isNotEmpty();
 
     assertThat(post("maria", "/engine-rest/task/" + offer + "/claim", "{\"userId\":\"maria\"}").statusCode())
         .isEqualTo(403);
     assertThat(post("maria", "/engine-rest/task/" + offer + "/assignee", "{\"userId\":\"maria\"}").statusCode())
         .isEqualTo(403);
     assertThat(post("maria", "/engine-rest/task/" + offer + "/complete", accepted()).statusCode()).isEqualTo(403);
-    assertThat(put("maria", "/engine-rest/process-instance/" + bens + "/variables/customerName",
+    assertThat(put("maria", "/engine-rest/process-instance/" + beas + "/variables/customerName",
         "{\"value\":\"changed\",\"type\":\"String\"}").statusCode()).isEqualTo(403);
-    assertThat(tasks.createTaskQuery().taskId(offer).singleResult().getAssignee()).isEqualTo(BEN);
-    assertThat(runtime.getVariable(bens, "customerName")).isEqualTo("Jo Doe");
+    assertThat(tasks.createTaskQuery().taskId(offer).singleResult().getAssignee()).isEqualTo(BEA);
+    assertThat(runtime.getVariable(beas, "customerName")).isEqualTo("Jo Doe");
   }
 
   @Test
   void tasklistShowsEachRoleWhatTheEngineRestDoes() throws Exception {
-    String bens = startAs(BEN, List.of(Roles.AGENTS));
-    String tasklistQuery = "/camunda/api/engine/engine/default/task?processInstanceId=" + bens;
+    String beas = startAs(BEA, List.of(Roles.AGENTS));
+    String tasklistQuery = "/camunda/api/engine/engine/default/task?processInstanceId=" + beas;
 
     assertThat(array(new Webapp("anna", "tasklist").get(tasklistQuery))).isEmpty();
-    assertThat(array(new Webapp(BEN, "tasklist").get(tasklistQuery))).hasSize(1);
+    assertThat(array(new Webapp(BEA, "tasklist").get(tasklistQuery))).hasSize(1);
     assertThat(array(new Webapp("maria", "tasklist").get(tasklistQuery))).hasSize(1);
     assertThat(array(new Webapp("tom", "tasklist").get(tasklistQuery))).hasSize(1);
   }
@@ -192,18 +195,57 @@ class SessionTaskAuthorizationTest {
 
   @Test
   void atStartTheOpenTasksOfAssignedSessionsLeaveTheAgentsGroup() throws Exception {
-    String bens = startAs(BEN, List.of(Roles.AGENTS));
-    String offer = openTaskId(bens);
-    // As a task created before this rule: offered to the agents group as well as assigned to ben.
+    String beas = startAs(BEA, List.of(Roles.AGENTS));
+    String offer = openTaskId(beas);
+    // As a task created before this rule: offered to the agents group as well as assigned to bea.
     tasks.addCandidateGroup(offer, Roles.AGENTS);
-    assertThat(array(get("anna", "/engine-rest/task?processInstanceId=" + bens))).hasSize(1);
+    assertThat(array(get("anna", "/engine-rest/task?processInstanceId=" + beas))).hasSize(1);
 
     upgrade.upgrade();
 
-    assertThat(array(get("anna", "/engine-rest/task?processInstanceId=" + bens))).isEmpty();
+    assertThat(array(get("anna", "/engine-rest/task?processInstanceId=" + beas))).isEmpty();
     assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(offer)
         .groupIdIn(Roles.AGENTS).count()).isZero();
-    assertThat(array(get(BEN, "/engine-rest/task?processInstanceId=" + bens))).hasSize(1);
+    assertThat(array(get(BEA, "/engine-rest/task?processInstanceId=" + beas))).hasSize(1);
+  }
+
+  @Test
+  void atStartSessionsOfAVersionThatOfferedEveryTaskToAllAgentsMoveToTheLatestVersion() throws Exception {
+    String model = Files.readString(Path.of("processes/video-support-session.bpmn"));
+    String groupWide = model.replace("${sessionTaskAccess.candidateGroups(agentId)}", Roles.AGENTS)
+        .replaceAll("\\s*<camunda:taskListener delegateExpression=\"\\$\\{sessionAgentListener\\}\" "
+            + "event=\"assignment\" />", "");
+    RepositoryService repository = engine.getRepositoryService();
+    List<String> deployments = new ArrayList<>();
+    try {
+      String before = deploy(repository, groupWide, deployments);
+      String beas = startAs(BEA, List.of(Roles.AGENTS), before);
+      assertThat(array(get("anna", "/engine-rest/task?processInstanceId=" + beas))).hasSize(1);
+      String latest = deploy(repository, model, deployments);
+
+      upgrade.upgrade();
+
+      assertThat(runtime.createProcessInstanceQuery().processInstanceId(beas).singleResult().getProcessDefinitionId())
+          .isEqualTo(latest);
+      assertThat(array(get("anna", "/engine-rest/task?processInstanceId=" + beas))).isEmpty();
+      assertThat(post(BEA, "/engine-rest/task/" + openTaskId(beas) + "/complete", accepted()).statusCode())
+          .isEqualTo(204);
+      String prepare = openTaskId(beas);
+      assertThat(tasks.createTaskQuery().taskId(prepare).singleResult().getAssignee()).isEqualTo(BEA);
+      assertThat(array(get("anna", "/engine-rest/task?processInstanceId=" + beas))).isEmpty();
+    } finally {
+      for (int i = deployments.size() - 1; i >= 0; i--) {
+        repository.deleteDeployment(deployments.get(i), true);
+      }
+    }
+  }
+
+  /** Deploys a version of the session process; returns its definition id. */
+  private static String deploy(RepositoryService repository, String model, List<String> deployments) {
+    String deployment = repository.createDeployment().name("authorization test")
+        .addString("video-support-session.bpmn", model).deploy().getId();
+    deployments.add(deployment);
+    return repository.createProcessDefinitionQuery().deploymentId(deployment).singleResult().getId();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -211,10 +253,15 @@ class SessionTaskAuthorizationTest {
   private String startAs(String user, List<String> groups) {
     ProcessDefinition definition = engine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionKey(VideoSupportSession.PROCESS_KEY).latestVersion().singleResult();
+    return startAs(user, groups, definition.getId());
+  }
+
+  /** Starts a session as the user would from Tasklist's start form. */
+  private String startAs(String user, List<String> groups, String definitionId) {
     identity.setAuthentication(user, groups);
     try {
       String id = engine.getFormService()
-          .submitStartForm(definition.getId(), Variables.fromMap(Sessions.startForm(ticket()))).getId();
+          .submitStartForm(definitionId, Variables.fromMap(Sessions.startForm(ticket()))).getId();
       new ProcessDriver(engine).runDueJobs();
       return id;
     } finally {
