@@ -33,6 +33,7 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.ThrowEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.xml.instance.DomElement;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -133,6 +134,35 @@ class ProcessModelTest {
       for (ThrowEvent event : messageThrowEvents(model)) {
         for (MessageEventDefinition message : event.getChildElementsByType(MessageEventDefinition.class)) {
           requireDelegateExpression(event.getId(), message.getCamundaDelegateExpression(), violations);
+        }
+      }
+    });
+  }
+
+  /**
+   * A user task is either a session agent's (assigned to the session's agent, offered to all agents
+   * only while the session has none, and taking the session when claimed) or named for a group that
+   * is not {@code agents}: a literal {@code agents} would show every agent every session's task.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("processFiles")
+  void noUserTaskIsOfferedToAllAgentsOnceItsSessionHasAnAgent(Path file) {
+    assertNoViolations(file, (model, violations) -> {
+      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+        String groups = task.getCamundaCandidateGroups();
+        if ("${agentId}".equals(task.getCamundaAssignee())) {
+          if (!"${sessionTaskAccess.candidateGroups(agentId)}".equals(groups)) {
+            violations.add(task.getId() + " is an agent task without the candidate groups of sessionTaskAccess");
+          }
+          boolean takesSession = task.getExtensionElements() != null && task.getExtensionElements()
+              .getElementsQuery().filterByType(CamundaTaskListener.class).list().stream()
+              .anyMatch(l -> "assignment".equals(l.getCamundaEvent())
+                  && "${sessionAgentListener}".equals(l.getCamundaDelegateExpression()));
+          if (!takesSession) {
+            violations.add(task.getId() + " is an agent task without the sessionAgentListener on assignment");
+          }
+        } else if (groups != null && List.of(groups.split("\\s*,\\s*")).contains("agents")) {
+          violations.add(task.getId() + " is offered to all agents");
         }
       }
     });

@@ -2,12 +2,14 @@ package io.videocallsupport.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.ALL;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
+import static org.camunda.bpm.engine.authorization.Permissions.UPDATE_TASK;
 
 import io.videocallsupport.privacy.PrivacyRequest;
 import io.videocallsupport.session.VideoSupportSession;
@@ -34,13 +36,15 @@ import org.springframework.stereotype.Component;
  * The groups of the application and what each may do, created at start when missing (so an
  * administrator's later changes in Camunda Admin are kept):
  * <ul>
- *   <li>agents: Tasklist; start sessions and privacy requests; work the tasks of their group
- *       (task permissions come with the candidate group);</li>
- *   <li>team-leads: the same, plus Cockpit read access for escalations, reviews and overdue erasures;</li>
+ *   <li>agents: Tasklist; start sessions and privacy requests. No right on instances, tasks or
+ *       history as a group: an agent reaches a task only as its assignee or candidate, i.e. the
+ *       tasks of their own sessions and of sessions without an agent ({@code SessionTaskAccess});</li>
+ *   <li>team-leads: see and work every task (escalations, reviews, overdue erasures and any
+ *       agent's session), Cockpit read access;</li>
  *   <li>managers: Cockpit and Tasklist, read-only: definitions, instances, tasks, history, decisions;</li>
- *   <li>camunda-admin: everything (Camunda's administrators group).</li>
+ *   <li>camunda-admin: everything, on every resource (as Camunda's own setup grants its admins).</li>
  * </ul>
- * And the Tasklist filters "My tasks" and "My group's tasks".
+ * And the Tasklist filters "My tasks", "My group's tasks" and, for team leads and managers, "All tasks".
  */
 @Component
 public class RoleAuthorizations {
@@ -87,13 +91,24 @@ public class RoleAuthorizations {
       grant(reader, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, READ);
       grant(reader, Resources.DEPLOYMENT, ANY, READ);
     }
+    // Team leads work every task; managers stay readers.
+    grant(Roles.TEAM_LEADS, Resources.PROCESS_DEFINITION, ANY, UPDATE_TASK);
     grant(Roles.MANAGERS, Resources.APPLICATION, "tasklist", ACCESS);
     grant(Roles.MANAGERS, Resources.USER, ANY, READ);
     grant(Roles.MANAGERS, Resources.GROUP, ANY, READ);
 
-    taskFilter("My tasks", "Tasks assigned to me", -10, Map.of("assignee", "${currentUser()}"));
+    // The engine lets camunda-admin members pass its checks, but the webapps ask for application
+    // access like anyone's: without these grants the demo admin could open none of them.
+    for (Resources resource : Resources.values()) {
+      grant(Roles.ADMINS, resource, ANY, ALL);
+    }
+
+    List<String> everyone = List.of(Roles.AGENTS, Roles.TEAM_LEADS, Roles.MANAGERS);
+    taskFilter("My tasks", "Tasks assigned to me", -10, Map.of("assignee", "${currentUser()}"), everyone);
     taskFilter("My group's tasks", "Open tasks of my groups, assigned or not", 0,
-        Map.of("candidateGroups", "${currentUserGroups()}"));
+        Map.of("candidateGroups", "${currentUserGroups()}"), everyone);
+    taskFilter("All tasks", "Every open task the authorizations show", 10, Map.of(),
+        List.of(Roles.TEAM_LEADS, Roles.MANAGERS));
   }
 
   private void group(String id, String name) {
@@ -121,7 +136,8 @@ public class RoleAuthorizations {
     authorizations.saveAuthorization(authorization);
   }
 
-  private void taskFilter(String name, String description, int priority, Map<String, String> criteria) {
+  private void taskFilter(String name, String description, int priority, Map<String, String> criteria,
+                          List<String> readers) {
     if (filters.createTaskFilterQuery().filterName(name).count() > 0) {
       return;
     }
@@ -136,7 +152,7 @@ public class RoleAuthorizations {
         .setQuery(query)
         .setProperties(Map.of("description", description, "priority", priority, "refresh", true));
     filters.saveFilter(filter);
-    for (String group : List.of(Roles.AGENTS, Roles.TEAM_LEADS, Roles.MANAGERS)) {
+    for (String group : readers) {
       grant(group, Resources.FILTER, filter.getId(), READ);
     }
   }

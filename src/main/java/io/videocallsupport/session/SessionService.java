@@ -46,6 +46,11 @@ public class SessionService {
     return sessions.findById(id).orElseThrow(() -> new SessionNotFoundException(id));
   }
 
+  /** The agent who works the session from now on: who took it unassigned, or whom a team lead handed it to. */
+  public void recordAgent(UUID id, String agentId) {
+    update(id, "agent_id = :agentId", params("agentId", agentId));
+  }
+
   public void updateContactDetails(UUID id, String email, String mobile) {
     update(id, "customer_email = :email, customer_mobile = :mobile",
         params("email", blankToNull(email), "mobile", blankToNull(mobile)));

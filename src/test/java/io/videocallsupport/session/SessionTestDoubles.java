@@ -78,6 +78,7 @@ final class SessionTestDoubles {
   final List<String> followUpsSent = new ArrayList<>();
   final List<String> surveysRequested = new ArrayList<>();
   final List<String> transcriptDrafts = new ArrayList<>();
+  final List<String> sessionsTakenBy = new ArrayList<>();
 
   void register() {
     Mocks.register("registerSessionDelegate", (JavaDelegate) this::registerSession);
@@ -100,6 +101,16 @@ final class SessionTestDoubles {
     Mocks.register("saveSummaryDelegate", (JavaDelegate) e -> summariesSaved.add(CALL_SUMMARY.from(e).get()));
     Mocks.register("sendFollowUpEmailDelegate", (JavaDelegate) e -> followUpsSent.add(SESSION_ID.from(e).get()));
     Mocks.register("requestSurveyDelegate", (JavaDelegate) this::requestSurvey);
+    Mocks.register("sessionTaskAccess", new SessionTaskAccess());
+    Mocks.register("sessionAgentListener", (TaskListener) this::takeSession);
+  }
+
+  /** As the real listener: whoever is assigned an agent task becomes the session's agent. */
+  private void takeSession(DelegateTask task) {
+    if (task.getAssignee() != null && !task.getAssignee().equals(AGENT_ID.from(task).getOrNull())) {
+      AGENT_ID.on(task.getExecution().getProcessInstance()).set(task.getAssignee());
+      sessionsTakenBy.add(task.getAssignee());
+    }
   }
 
   private void registerSession(DelegateExecution execution) {

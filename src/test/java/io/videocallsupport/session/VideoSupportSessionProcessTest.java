@@ -279,6 +279,18 @@ class VideoSupportSessionProcessTest {
   }
 
   @Test
+  void anAgentWhoClaimsATaskOfASessionWithoutAgentTakesTheSession() {
+    startSession(null);
+    Task offer = userTaskAt(session, OFFER_VIDEO_CALL);
+
+    taskService().claim(offer.getId(), AGENT);
+    complete(offer, builder().set(CUSTOMER_ACCEPTED_VIDEO, true).build());
+
+    Assertions.assertThat(doubles.sessionsTakenBy).containsExactly(AGENT);
+    agentTask(PREPARE_SESSION, "prepare-session");
+  }
+
+  @Test
   void scheduledCallGetsAReminderAndStartsAtTheAgreedTime() {
     acceptVideo();
     Task prepare = agentTask(PREPARE_SESSION, "prepare-session");
@@ -717,10 +729,12 @@ class VideoSupportSessionProcessTest {
     runtimeService().createMessageCorrelation(message).processInstanceBusinessKey(TICKET).correlate();
   }
 
-  /** The open task of the session's agent, checked for its owner, group and form. */
+  /** The open task of the session's agent, checked for its owner, form and that no group shares it. */
   private Task agentTask(String activityId, String formId) {
     Task task = userTaskAt(session, activityId);
-    assertThat(task).isAssignedTo(AGENT).hasCandidateGroupAssociated(AGENTS);
+    assertThat(task).isAssignedTo(AGENT);
+    Assertions.assertThat(taskService().getIdentityLinksForTask(task.getId()))
+        .as("candidates of %s", activityId).noneMatch(link -> link.getGroupId() != null);
     assertCamundaForm(task, formId);
     return task;
   }
