@@ -138,17 +138,21 @@ class SecurityConfiguration {
   }
 
   /**
-   * The managers' analytics page and its CSV download: team leads, managers and admins, logged in
-   * through the staff login form. No script at all; styles only from the application.
+   * The staff pages, logged in through the staff login form: the session search ({@code /sessions},
+   * everyone who works or watches sessions; agents find only theirs) and the analytics with its CSV
+   * download (team leads, managers and admins). No script at all; styles only from the application.
    */
   @Bean
   @Order(6)
-  SecurityFilterChain analyticsPages(HttpSecurity http, CamundaIdentityAuthenticationProvider users)
+  SecurityFilterChain staffPages(HttpSecurity http, CamundaIdentityAuthenticationProvider users)
       throws Exception {
     return http
-        .securityMatcher(new OrRequestMatcher(path("/analytics/**"), path("/analytics")))
+        .securityMatcher(new OrRequestMatcher(path("/analytics/**"), path("/analytics"), path("/sessions/**"),
+            path("/sessions")))
         .authenticationProvider(users)
-        .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(TEAM_LEADS, MANAGERS, ADMINS))
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/sessions", "/sessions/**").hasAnyAuthority(AGENTS, TEAM_LEADS, MANAGERS, ADMINS)
+            .anyRequest().hasAnyAuthority(TEAM_LEADS, MANAGERS, ADMINS))
         .formLogin(form -> form.loginPage(AgentLoginPage.PATH).permitAll())
         .headers(headers -> headers
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
