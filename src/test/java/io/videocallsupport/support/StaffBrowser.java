@@ -21,7 +21,8 @@ public class StaffBrowser {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   private final int port;
-  private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
       .followRedirects(HttpClient.Redirect.NEVER).build();
 
   public StaffBrowser(int port) {
@@ -50,5 +51,25 @@ public class StaffBrowser {
   /** Logs a demo user in (password {@code demo}); answers the login form's response. */
   public HttpResponse<String> login(String user) throws Exception {
     return post("/room/login", "/room/login", "username=" + user + "&password=demo");
+  }
+
+  /** Logs in to a Camunda webapp (tasklist, cockpit, admin) as its own login form does, with its CSRF token. */
+  public HttpResponse<String> webappLogin(String user, String app) throws Exception {
+    get("/camunda/app/" + app + "/default/");
+    return webappPost("/camunda/api/admin/auth/user/default/login/" + app, "username=" + user + "&password=demo");
+  }
+
+  /** Logs out as the webapps' "Log out" does. */
+  public HttpResponse<String> webappLogout() throws Exception {
+    get("/camunda/app/tasklist/default/"); // the login gave the session a new CSRF token, as the app's next page load shows
+    return webappPost("/camunda/api/admin/auth/user/default/logout", "");
+  }
+
+  private HttpResponse<String> webappPost(String path, String form) throws Exception {
+    String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .findFirst().orElseThrow().getValue();
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
   }
 }
