@@ -1,7 +1,10 @@
 package io.videocallsupport.analytics;
 
 import jakarta.servlet.http.HttpServletResponse;
+import io.videocallsupport.security.AgentDirectory;
+import io.videocallsupport.staff.StaffPage;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +18,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /** The managers' analytics page and its CSV download (the same data as {@code /api/analytics.csv}). */
 @Controller
+@StaffPage
 class AnalyticsPage {
 
   /** One bar of the funnel: its message key, count, length relative to the first step, where its count goes. */
@@ -25,16 +29,19 @@ class AnalyticsPage {
   private static final int FUNNEL_WIDTH = 480;
 
   private final AnalyticsService analytics;
+  private final AgentDirectory agents;
 
-  AnalyticsPage(AnalyticsService analytics) {
+  AnalyticsPage(AnalyticsService analytics, AgentDirectory agents) {
     this.analytics = analytics;
+    this.agents = agents;
   }
 
   @GetMapping("/analytics")
   String page(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
               @RequestParam(required = false) String agent, @RequestParam(required = false) String period,
-              Model model, HttpServletResponse response) {
-    model.addAttribute("agentParam", agent == null ? "" : agent);
+              Model model, HttpServletResponse response, Locale locale) {
+    model.addAttribute("agentParam", agent == null ? "" : agent.trim());
+    model.addAttribute("agents", agentChoices(agent));
     model.addAttribute("periods", Period.values());
     try {
       AnalyticsQuery query = analytics.query(from, to, agent, period);
@@ -42,7 +49,10 @@ class AnalyticsPage {
       model.addAttribute("query", query);
       model.addAttribute("report", report);
       model.addAttribute("funnel", funnel(report.total()));
-      model.addAttribute("trend", TrendChart.of(report.periods()));
+      model.addAttribute("charts", List.of(
+          TrendChart.rates(report.periods(), query.period(), locale),
+          TrendChart.csat(report.periods(), query.period(), locale),
+          TrendChart.callMinutes(report.periods(), query.period(), report.targets().callMinutesMax(), locale)));
       model.addAttribute("csvUrl", csvUrl(query, false));
       model.addAttribute("csvByAgentUrl", csvUrl(query, true));
       model.addAttribute("fromParam", query.from().toString());
@@ -73,6 +83,16 @@ class AnalyticsPage {
   @ResponseBody
   ProblemDetail invalid(InvalidAnalyticsQueryException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  /** Everyone who works sessions, and the agent asked for when no longer among them (a removed user). */
+  private List<AgentDirectory.Agent> agentChoices(String wanted) {
+    List<AgentDirectory.Agent> choices = new java.util.ArrayList<>(agents.sessionWorkers());
+    if (wanted != null && !wanted.isBlank()
+        && choices.stream().noneMatch(a -> a.id().equalsIgnoreCase(wanted.trim()))) {
+      choices.add(new AgentDirectory.Agent(wanted.trim(), wanted.trim()));
+    }
+    return choices;
   }
 
   static List<FunnelStep> funnel(Kpis kpis) {

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -100,8 +101,9 @@ class AnalyticsRepository {
     }
     String agentFilter = "";
     if (agent != null) {
-      agentFilter = "AND s.agent_id = :agent";
-      params.put("agent", agent);
+      // User ids are matched as Camunda's login matches them: "Anna" finds anna's sessions.
+      agentFilter = "AND LOWER(s.agent_id) = :agent";
+      params.put("agent", agent.toLowerCase(Locale.ROOT));
     }
     List<String> keys = new ArrayList<>();
     if (periodStarts != null) {

@@ -1,5 +1,10 @@
 package io.videocallsupport.security;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
@@ -23,6 +28,22 @@ public class AgentDirectory {
         .anyMatch(g -> Roles.AGENTS.equals(g.getId()) || Roles.TEAM_LEADS.equals(g.getId()));
   }
 
+  /** Someone who works sessions: user id and the name to show (the id when the user has no name). */
+  public record Agent(String id, String name) {
+  }
+
+  /** Everyone who works sessions (agents and team leads), by name: for pickers on the staff pages. */
+  public List<Agent> sessionWorkers() {
+    Map<String, Agent> byId = new TreeMap<>();
+    for (String group : List.of(Roles.AGENTS, Roles.TEAM_LEADS)) {
+      identity.createUserQuery().memberOfGroup(group).list()
+          .forEach(user -> byId.putIfAbsent(user.getId(), new Agent(user.getId(), nameOf(user))));
+    }
+    return byId.values().stream()
+        .sorted(Comparator.comparing((Agent a) -> a.name().toLowerCase(Locale.ROOT)).thenComparing(Agent::id))
+        .toList();
+  }
+
   /** The name a customer sees for their agent. */
   public String displayName(String userId) {
     if (userId == null) {
@@ -32,8 +53,17 @@ public class AgentDirectory {
     if (user == null) {
       return null;
     }
-    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-        + (user.getLastName() == null ? "" : user.getLastName())).trim();
+    String name = fullName(user);
     return name.isEmpty() ? null : name;
+  }
+
+  private static String nameOf(User user) {
+    String name = fullName(user);
+    return name.isEmpty() ? user.getId() : name;
+  }
+
+  private static String fullName(User user) {
+    return ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+        + (user.getLastName() == null ? "" : user.getLastName())).trim();
   }
 }

@@ -15,6 +15,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -89,7 +90,7 @@ class SecurityConfiguration {
   @Bean
   @Order(4)
   SecurityFilterChain twilioCallPages(HttpSecurity http, CamundaIdentityAuthenticationProvider users,
-                                      TwilioProperties twilio) throws Exception {
+                                      TwilioProperties twilio, WebappSingleLogin singleLogin) throws Exception {
     String scriptOrigin = origin(twilio.video().jsUrl());
     return http
         .securityMatcher(new OrRequestMatcher(path("/video/**"), path("/video")))
@@ -97,7 +98,8 @@ class SecurityConfiguration {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/video/host/**").hasAnyAuthority(AGENTS, TEAM_LEADS, ADMINS)
             .anyRequest().permitAll())
-        .formLogin(form -> form.loginPage(AgentLoginPage.PATH).permitAll())
+        .formLogin(form -> form.loginPage(AgentLoginPage.PATH).successHandler(singleLogin.successHandler()).permitAll())
+        .addFilterAfter(singleLogin.sessionFilter(), SecurityContextHolderFilter.class)
         .headers(headers -> headers
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
             .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self' " + scriptOrigin
@@ -116,8 +118,8 @@ class SecurityConfiguration {
    */
   @Bean
   @Order(5)
-  SecurityFilterChain customerPages(HttpSecurity http, CamundaIdentityAuthenticationProvider users)
-      throws Exception {
+  SecurityFilterChain customerPages(HttpSecurity http, CamundaIdentityAuthenticationProvider users,
+                                    WebappSingleLogin singleLogin) throws Exception {
     return http
         .securityMatcher(new OrRequestMatcher(path("/join/**"), path("/join"), path("/survey/**"), path("/survey"),
             path("/privacy/**"), path("/privacy"), path("/room/**"), path("/room"), path("/web/**")))
@@ -125,7 +127,8 @@ class SecurityConfiguration {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/room/host/**").hasAnyAuthority(AGENTS, TEAM_LEADS, ADMINS)
             .anyRequest().permitAll())
-        .formLogin(form -> form.loginPage(AgentLoginPage.PATH).permitAll())
+        .formLogin(form -> form.loginPage(AgentLoginPage.PATH).successHandler(singleLogin.successHandler()).permitAll())
+        .addFilterAfter(singleLogin.sessionFilter(), SecurityContextHolderFilter.class)
         .logout(logout -> logout.logoutUrl("/room/logout").logoutSuccessUrl(AgentLoginPage.PATH + "?logout"))
         .headers(headers -> headers
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
@@ -138,18 +141,23 @@ class SecurityConfiguration {
   }
 
   /**
-   * The managers' analytics page and its CSV download: team leads, managers and admins, logged in
-   * through the staff login form. No script at all; styles only from the application.
+   * The staff pages, logged in through the staff login form: the session search ({@code /sessions},
+   * everyone who works or watches sessions; agents find only theirs) and the analytics with its CSV
+   * download (team leads, managers and admins). No script at all; styles only from the application.
    */
   @Bean
   @Order(6)
-  SecurityFilterChain analyticsPages(HttpSecurity http, CamundaIdentityAuthenticationProvider users)
-      throws Exception {
+  SecurityFilterChain staffPages(HttpSecurity http, CamundaIdentityAuthenticationProvider users,
+                                 WebappSingleLogin singleLogin) throws Exception {
     return http
-        .securityMatcher(new OrRequestMatcher(path("/analytics/**"), path("/analytics")))
+        .securityMatcher(new OrRequestMatcher(path("/analytics/**"), path("/analytics"), path("/sessions/**"),
+            path("/sessions")))
         .authenticationProvider(users)
-        .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(TEAM_LEADS, MANAGERS, ADMINS))
-        .formLogin(form -> form.loginPage(AgentLoginPage.PATH).permitAll())
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/sessions", "/sessions/**").hasAnyAuthority(AGENTS, TEAM_LEADS, MANAGERS, ADMINS)
+            .anyRequest().hasAnyAuthority(TEAM_LEADS, MANAGERS, ADMINS))
+        .formLogin(form -> form.loginPage(AgentLoginPage.PATH).successHandler(singleLogin.successHandler()).permitAll())
+        .addFilterAfter(singleLogin.sessionFilter(), SecurityContextHolderFilter.class)
         .headers(headers -> headers
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
             .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; style-src 'self'; "

@@ -1,7 +1,6 @@
 package io.videocallsupport.session;
 
 import io.videocallsupport.security.CamundaIdentityAuthenticationProvider;
-import io.videocallsupport.security.Roles;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -54,9 +53,6 @@ class SessionController {
   }
 
   private static boolean maySee(VideoSession session, Authentication user) {
-    List<String> groups = CamundaIdentityAuthenticationProvider.groupsOf(user);
-    boolean seesAll = groups.contains(Roles.TEAM_LEADS) || groups.contains(Roles.MANAGERS)
-        || groups.contains(Roles.ADMINS);
-    return seesAll || session.agentId() == null || session.agentId().equals(user.getName());
+    return SessionVisibility.maySee(session, user);
   }
 }

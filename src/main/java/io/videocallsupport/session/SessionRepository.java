@@ -57,6 +57,49 @@ public class SessionRepository {
         .optional();
   }
 
+  /**
+   * The staff's session search, newest first, finished sessions included. Text filters match any part,
+   * ignoring case; the agent filter matches the whole user id, ignoring case. {@code visibleToAgent}
+   * narrows the result to that agent's sessions and those of no agent.
+   */
+  public List<VideoSession> search(SessionSearch search, String visibleToAgent, int limit) {
+    StringBuilder where = new StringBuilder("WHERE 1 = 1");
+    java.util.Map<String, Object> params = new java.util.HashMap<>();
+    if (search.ticket() != null) {
+      where.append(" AND LOWER(ticket_id) LIKE :ticket ESCAPE '\\'");
+      params.put("ticket", SessionSearch.containsPattern(search.ticket()));
+    }
+    if (search.customer() != null) {
+      where.append(" AND LOWER(customer_name) LIKE :customer ESCAPE '\\'");
+      params.put("customer", SessionSearch.containsPattern(search.customer()));
+    }
+    if (search.agent() != null) {
+      where.append(" AND LOWER(agent_id) = :agent");
+      params.put("agent", search.agent().toLowerCase(java.util.Locale.ROOT));
+    }
+    if (search.state() != null) {
+      where.append(" AND state = :state");
+      params.put("state", search.state().name());
+    }
+    if (search.from() != null) {
+      where.append(" AND created_at >= :from");
+      params.put("from", search.from());
+    }
+    if (search.to() != null) {
+      where.append(" AND created_at < :to");
+      params.put("to", search.to());
+    }
+    if (visibleToAgent != null) {
+      where.append(" AND (agent_id IS NULL OR agent_id = :me)");
+      params.put("me", visibleToAgent);
+    }
+    return jdbc.sql("SELECT " + COLUMNS + " FROM video_session " + where + " ORDER BY created_at DESC, id"
+            + " FETCH FIRST " + limit + " ROWS ONLY")
+        .params(params)
+        .query(VideoSession.class)
+        .list();
+  }
+
   /** Sessions of the ticket that have not ended: a ticket runs one session at a time. */
   public boolean hasOpenSession(String ticketId) {
     return jdbc.sql("SELECT COUNT(*) FROM video_session WHERE ticket_id = :ticketId AND state NOT IN "

@@ -8,13 +8,8 @@ import io.videocallsupport.session.SessionService;
 import io.videocallsupport.session.SessionState;
 import io.videocallsupport.session.VideoSession;
 import io.videocallsupport.support.H2SpringTest;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.videocallsupport.support.StaffBrowser;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -52,7 +47,7 @@ class AnalyticsPageTest {
 
   @Test
   void aManagerLogsInFiltersAndDownloadsTheCsv() throws Exception {
-    Browser browser = new Browser();
+    StaffBrowser browser = new StaffBrowser(port);
     HttpResponse<String> anonymous = browser.get("/analytics?" + RANGE);
     assertThat(anonymous.statusCode()).isEqualTo(302);
     assertThat(anonymous.headers().firstValue("Location").orElseThrow()).endsWith("/room/login");
@@ -69,8 +64,18 @@ class AnalyticsPageTest {
     assertThat(html).contains("Video support analytics", "First-contact resolution", "Target met", "No data",
         "2003-W23", "page-agent", "<svg", "<table");
     assertThat(html).as("the filters keep their values")
-        .contains("value=\"2003-06-02\"", "value=\"2003-06-09\"", "value=\"page-agent\"")
+        .contains("value=\"2003-06-02\"", "value=\"2003-06-09\"")
         .containsPattern("<option value=\"WEEK\" selected");
+    assertThat(html).as("agents are picked by name from a list")
+        .containsPattern("<option value=\"anna\">[^<]+ \\(anna\\)</option>")
+        .contains("<option value=\"\">all agents</option>")
+        .containsPattern("<option value=\"page-agent\"\\s+selected");
+    assertThat(html).as("trend charts for the rates, CSAT and call length")
+        .contains("id=\"chart-rates\"", "id=\"chart-csat\"", "id=\"chart-callMinutes\"",
+            "Call length (average), 2003-W23: 12 min", "Call length (median)");
+    assertThat(html).as("navigation and logout")
+        .contains("href=\"/sessions\"", "href=\"/camunda/app/cockpit/\"", "Logged in as maria", "id=\"logout\"")
+        .doesNotContain("href=\"/camunda/app/admin/\"");
     String csvLink = attribute(html, "csv-link");
     assertThat(csvLink).isEqualTo("/analytics/export.csv?from=2003-06-02&amp;to=2003-06-09&amp;period=WEEK"
         + "&amp;agent=page-agent");
@@ -85,20 +90,22 @@ class AnalyticsPageTest {
 
   @Test
   void germanTextsAndClearErrors() throws Exception {
-    Browser browser = new Browser();
+    StaffBrowser browser = new StaffBrowser(port);
     browser.login("tom");
     HttpResponse<String> german = browser.get("/analytics?" + RANGE, "de");
     assertThat(german.body()).contains("Auswertung Video-Support", "Ziel erreicht", "Je Agent");
 
     HttpResponse<String> bad = browser.get("/analytics?from=2003-06-09&to=2003-06-02");
     assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(browser.get("/analytics?" + RANGE + "&agent=Page-Agent").body())
+        .as("the agent filter ignores case, as Camunda's login does").contains("Call length (average), 2003-06-03: 12 min");
     assertThat(bad.body()).contains("role=\"alert\"", "must be after &#39;from&#39;");
     assertThat(browser.get("/analytics/export.csv?from=someday").statusCode()).isEqualTo(400);
   }
 
   @Test
   void agentsAreRefused() throws Exception {
-    Browser browser = new Browser();
+    StaffBrowser browser = new StaffBrowser(port);
     browser.login("anna");
     assertThat(browser.get("/analytics?" + RANGE).statusCode()).isEqualTo(403);
     assertThat(browser.get("/analytics/export.csv?" + RANGE).statusCode()).isEqualTo(403);
@@ -108,31 +115,5 @@ class AnalyticsPageTest {
     Matcher matcher = Pattern.compile("href=\"([^\"]*)\" id=\"" + id + "\"").matcher(html);
     assertThat(matcher.find()).as("link %s", id).isTrue();
     return matcher.group(1);
-  }
-
-  /** Keeps cookies, follows no redirects, posts the login form with its CSRF token. */
-  private class Browser {
-
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-        .followRedirects(HttpClient.Redirect.NEVER).build();
-
-    HttpResponse<String> get(String path) throws Exception {
-      return get(path, "en");
-    }
-
-    HttpResponse<String> get(String path, String language) throws Exception {
-      return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-          .header("Accept-Language", language).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> login(String user) throws Exception {
-      Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get("/room/login").body());
-      assertThat(csrf.find()).isTrue();
-      String form = "username=" + user + "&password=demo&_csrf="
-          + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-      return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/room/login"))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    }
   }
 }
