@@ -29,7 +29,10 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -111,6 +114,21 @@ abstract class StartPathScenarios {
     assertThat(tasklist.statusCode()).as(tasklist.body()).isEqualTo(409);
     assertThat(message(tasklist)).contains("already has an open video session");
     assertThat(runningSessions(ticket)).isOne();
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void aRefusedStartIsTheCallersErrorNotLoggedAsAServerError(CapturedOutput output) throws Exception {
+    String ticket = ticket();
+    assertThat(engineRest(START, "anna", start(Sessions.startForm(ticket))).statusCode()).isEqualTo(200);
+    Map<String, Object> bad = Sessions.startForm(ticket());
+    bad.put("customerTimeZone", "Mars/Base");
+
+    assertThat(engineRest(START, "anna", start(Sessions.startForm(ticket))).statusCode()).isEqualTo(409);
+    assertThat(engineRest(START, "anna", start(bad)).statusCode()).isEqualTo(400);
+
+    assertThat(output.getAll()).doesNotContain("ENGINE-16004").doesNotContain("InvalidSessionStartException")
+        .doesNotContain("SessionAlreadyOpenException");
   }
 
   @Test
