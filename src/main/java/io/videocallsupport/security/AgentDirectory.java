@@ -1,5 +1,6 @@
 package io.videocallsupport.security;
 
+import io.videocallsupport.system.ApplicationQueries;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -19,12 +20,16 @@ public class AgentDirectory {
     this.identity = identity;
   }
 
-  /** True when the user works sessions: a member of the agents or team-leads group. */
+  /**
+   * True when the user works sessions: a member of the agents or team-leads group. Asked for the
+   * application, whatever users and groups the caller may read.
+   */
   public boolean worksSessions(String userId) {
     if (userId == null || userId.isBlank()) {
       return false;
     }
-    return identity.createGroupQuery().groupMember(userId).list().stream()
+    return ApplicationQueries.unrestricted(identity, () -> identity.createGroupQuery().groupMember(userId).list())
+        .stream()
         .anyMatch(g -> Roles.AGENTS.equals(g.getId()) || Roles.TEAM_LEADS.equals(g.getId()));
   }
 
@@ -36,7 +41,7 @@ public class AgentDirectory {
   public List<Agent> sessionWorkers() {
     Map<String, Agent> byId = new TreeMap<>();
     for (String group : List.of(Roles.AGENTS, Roles.TEAM_LEADS)) {
-      identity.createUserQuery().memberOfGroup(group).list()
+      ApplicationQueries.unrestricted(identity, () -> identity.createUserQuery().memberOfGroup(group).list())
           .forEach(user -> byId.putIfAbsent(user.getId(), new Agent(user.getId(), nameOf(user))));
     }
     return byId.values().stream()

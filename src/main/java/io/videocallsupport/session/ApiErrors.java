@@ -31,8 +31,18 @@ class ApiErrors {
         "The request body is not valid JSON for this API (check field types and enum values); nothing was started.");
   }
 
-  @ExceptionHandler(SessionApi.SessionAlreadyOpenException.class)
-  ProblemDetail conflict(SessionApi.SessionAlreadyOpenException e) {
+  /** The process start found what {@code @Valid} cannot see beforehand (e.g. an agent removed meanwhile). */
+  @ExceptionHandler(InvalidSessionStartException.class)
+  ProblemDetail invalidStart(InvalidSessionStartException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setProperty("errors", e.problems().stream()
+        .map(p -> Map.<String, Object>of("field", p.field(), "message", p.message()))
+        .toList());
+    return problem;
+  }
+
+  @ExceptionHandler(SessionAlreadyOpenException.class)
+  ProblemDetail conflict(SessionAlreadyOpenException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
   }
 

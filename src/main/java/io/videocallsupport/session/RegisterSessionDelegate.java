@@ -8,24 +8,32 @@ import io.videocallsupport.security.AgentDirectory;
 import io.videocallsupport.session.SessionValues.CallMode;
 import io.videocallsupport.session.SessionValues.CustomerTier;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Register session": stores the customer's contact details in the session record and removes
- * them from the process variables; sets the counters and defaults the rest of the process reads.
+ * "Register session": checks the start by the same rules as the session API (an invalid start
+ * fails the whole start with {@link InvalidSessionStartException}), registers the session for its
+ * ticket (refused with {@link SessionAlreadyOpenException} while the ticket has an open one), stores
+ * the customer's contact details in the session record and removes them from the process
+ * variables; sets the counters and defaults the rest of the process reads. It runs in the start's
+ * transaction: no asynchronous boundary comes before it.
  */
 @Component
 class RegisterSessionDelegate implements JavaDelegate {
 
+  private final SessionStartRules startRules;
   private final SessionService sessions;
   private final HelpDesk helpDesk;
   private final AgentDirectory agents;
   private final VideoPlatform platform;
 
-  RegisterSessionDelegate(SessionService sessions, HelpDesk helpDesk, AgentDirectory agents, VideoPlatform platform) {
+  RegisterSessionDelegate(SessionStartRules startRules, SessionService sessions, HelpDesk helpDesk,
+                          AgentDirectory agents, VideoPlatform platform) {
+    this.startRules = startRules;
     this.sessions = sessions;
     this.helpDesk = helpDesk;
     this.agents = agents;
@@ -34,25 +42,26 @@ class RegisterSessionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String ticketId = TICKET_ID.from(execution).get();
+    StartSessionRequest start = startRules.fromProcessStart(execution.getVariables(),
+        execution.getProcessBusinessKey());
+    String ticketId = start.ticketId();
     if (execution.getProcessBusinessKey() == null) {
       // Tasklist's start dialog leaves the business key empty: the ticket id is the session's key.
       execution.setProcessBusinessKey(ticketId);
     }
-    String agentId = AGENT_ID.from(execution).getOptional()
+    String agentId = Optional.ofNullable(SessionService.blankToNull(start.agentId()))
         .or(() -> SESSION_INITIATOR.from(execution).getOptional().filter(agents::worksSessions))
         .orElse(null);
-    String country = upper(JURISDICTION_COUNTRY.from(execution).getOrNull());
-    String region = upper(JURISDICTION_REGION.from(execution).getOrNull());
-    String timeZone = CUSTOMER_TIME_ZONE.from(execution).getOrDefault("UTC");
-    String locale = CUSTOMER_LOCALE.from(execution).getOrDefault("en");
-    String category = upper(ISSUE_CATEGORY.from(execution).getOrNull());
+    String country = upper(start.jurisdictionCountry());
+    String region = upper(start.jurisdictionRegion());
+    String timeZone = Optional.ofNullable(start.customerTimeZone()).orElse("UTC");
+    String locale = Optional.ofNullable(SessionService.blankToNull(start.customerLocale())).orElse("en");
+    String category = start.issueCategory().name();
 
     UUID sessionId = sessions.register(new SessionService.NewSession(ticketId, execution.getProcessInstanceId(),
-        CUSTOMER_NAME.from(execution).getOrNull(), CUSTOMER_EMAIL.from(execution).getOrNull(),
-        CUSTOMER_MOBILE.from(execution).getOrNull(), timeZone, locale, country, region, category, agentId,
-        platform.name()));
-    helpDesk.openTicket(ticketId, TICKET_SUBJECT.from(execution).getOrNull());
+        start.customerName(), start.customerEmail(), start.customerMobile(), timeZone, locale, country, region,
+        category, agentId, platform.name()));
+    helpDesk.openTicket(ticketId, start.ticketSubject());
 
     SESSION_ID.on(execution).set(sessionId.toString());
     AGENT_ID.on(execution).set(agentId);
@@ -61,11 +70,11 @@ class RegisterSessionDelegate implements JavaDelegate {
     JURISDICTION_REGION.on(execution).set(region);
     ISSUE_CATEGORY.on(execution).set(category);
     CUSTOMER_TIME_ZONE.on(execution).set(timeZone);
-    CUSTOMER_TIER.on(execution).set(upper(CUSTOMER_TIER.from(execution).getOrDefault(CustomerTier.STANDARD.name())));
-    TEXT_EXCHANGE_COUNT.on(execution).set(TEXT_EXCHANGE_COUNT.from(execution).getOrDefault(0));
-    DECLINED_VIDEO_BEFORE.on(execution).set(DECLINED_VIDEO_BEFORE.from(execution).getOrDefault(false));
-    CUSTOMER_ASKED_FOR_VIDEO.on(execution).set(CUSTOMER_ASKED_FOR_VIDEO.from(execution).getOrDefault(false));
-    boolean hasCamera = HAS_CAMERA.from(execution).getOrDefault(true);
+    CUSTOMER_TIER.on(execution).set(Optional.ofNullable(start.customerTier()).orElse(CustomerTier.STANDARD).name());
+    TEXT_EXCHANGE_COUNT.on(execution).set(Optional.ofNullable(start.textExchangeCount()).orElse(0));
+    DECLINED_VIDEO_BEFORE.on(execution).set(Boolean.TRUE.equals(start.declinedVideoBefore()));
+    CUSTOMER_ASKED_FOR_VIDEO.on(execution).set(Boolean.TRUE.equals(start.customerAskedForVideo()));
+    boolean hasCamera = !Boolean.FALSE.equals(start.hasCamera());
     HAS_CAMERA.on(execution).set(hasCamera);
     CALL_MODE.on(execution).set((hasCamera ? CallMode.VIDEO : CallMode.SCREEN_SHARE_ONLY).name());
     PARTICIPANT_COUNT.on(execution).set(2);

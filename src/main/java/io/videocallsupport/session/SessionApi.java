@@ -18,13 +18,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class SessionApi {
 
-  /** Ticket ids that already run a session; the API answers 409. */
-  public static class SessionAlreadyOpenException extends RuntimeException {
-    public SessionAlreadyOpenException(String ticketId) {
-      super("Ticket " + ticketId + " already has an open video session");
-    }
-  }
-
   private final RuntimeService runtime;
   private final HistoryService history;
   private final IdentityService identity;
@@ -40,11 +33,12 @@ public class SessionApi {
     this.outbox = outbox;
   }
 
-  /** Starts video-support-session as the calling user, so that Camunda's authorizations apply. */
+  /**
+   * Starts video-support-session as the calling user, so that Camunda's authorizations apply.
+   * "Register session" checks the start and the ticket in the start's transaction, as for every
+   * other start path: {@link SessionAlreadyOpenException} while the ticket has an open session.
+   */
   public VideoSession start(StartSessionRequest request, String userId, List<String> groups) {
-    if (sessions.hasOpenSession(request.ticketId())) {
-      throw new SessionAlreadyOpenException(request.ticketId());
-    }
     VariableMapBuilder variables = CamundaBpmData.builder()
         .set(TICKET_ID, request.ticketId())
         .set(TICKET_SUBJECT, request.ticketSubject())

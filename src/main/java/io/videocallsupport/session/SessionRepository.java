@@ -24,14 +24,29 @@ public class SessionRepository {
     this.jdbc = jdbc;
   }
 
+  /** Stores a new session; an open one takes its ticket, and a second open one for the ticket fails here. */
   public void insert(VideoSession session) {
-    jdbc.sql("INSERT INTO video_session (" + COLUMNS + ") VALUES ("
+    jdbc.sql("INSERT INTO video_session (" + COLUMNS + ", open_ticket_id) VALUES ("
             + ":id, :ticketId, :processInstanceId, :state, :customerName, :customerEmail, :customerMobile, "
             + ":customerTimeZone, :customerLocale, :jurisdictionCountry, :jurisdictionRegion, :issueCategory, :agentId, "
             + ":platform, :meetingId, :customerJoinUrl, :hostJoinUrl, :scheduledStart, :expectedDurationMin, "
             + ":customerPreparation, :customerJoinedAt, :callEndedAt, :consentGiven, :consentRecordedAt, "
-            + ":consentNoticeVersion, :consentRecordedBy, :retentionDays, :callOutcome, :createdAt, :updatedAt)")
-        .paramSource(new RecordParameters(session))
+            + ":consentNoticeVersion, :consentRecordedBy, :retentionDays, :callOutcome, :createdAt, :updatedAt, "
+            + ":openTicketId)")
+        .paramSource(new RecordParameters(session) {
+          @Override
+          public boolean hasValue(String paramName) {
+            return "openTicketId".equals(paramName) || super.hasValue(paramName);
+          }
+
+          @Override
+          public Object getValue(String paramName) {
+            if ("openTicketId".equals(paramName)) {
+              return session.state().isOpen() ? session.ticketId() : null;
+            }
+            return super.getValue(paramName);
+          }
+        })
         .update();
   }
 
@@ -100,13 +115,17 @@ public class SessionRepository {
         .list();
   }
 
-  /** Sessions of the ticket that have not ended: a ticket runs one session at a time. */
-  public boolean hasOpenSession(String ticketId) {
-    return jdbc.sql("SELECT COUNT(*) FROM video_session WHERE ticket_id = :ticketId AND state NOT IN "
-            + "('NO_VIDEO', 'DECLINED', 'COMPLETED')")
+  /** The session that holds the ticket: the one open session a ticket may have. */
+  public Optional<VideoSession> findOpenSession(String ticketId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM video_session WHERE open_ticket_id = :ticketId")
         .param("ticketId", ticketId)
-        .query(Integer.class)
-        .single() > 0;
+        .query(VideoSession.class)
+        .optional();
+  }
+
+  /** The session gives its ticket up; its state stays as it is. */
+  void releaseTicket(UUID id, OffsetDateTime now) {
+    update(id, "open_ticket_id = NULL", java.util.Map.of(), now);
   }
 
   /**

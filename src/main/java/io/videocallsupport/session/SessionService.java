@@ -1,12 +1,16 @@
 package io.videocallsupport.session;
 
 import io.videocallsupport.call.Meeting;
+import io.videocallsupport.system.ApplicationQueries;
 import io.videocallsupport.system.Timestamps;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,22 +27,49 @@ public class SessionService {
   }
 
   private final SessionRepository sessions;
+  private final RuntimeService runtime;
+  private final IdentityService identity;
   private final Clock clock;
 
-  SessionService(SessionRepository sessions, Clock clock) {
+  SessionService(SessionRepository sessions, RuntimeService runtime, IdentityService identity, Clock clock) {
     this.sessions = sessions;
+    this.runtime = runtime;
+    this.identity = identity;
     this.clock = clock;
   }
 
+  /**
+   * Registers the session of a ticket that has no open one, or refuses with
+   * {@link SessionAlreadyOpenException}. The database decides between starts that run at the same
+   * time: the session takes its ticket in a unique column, and every start but one fails there.
+   */
   public UUID register(NewSession s) {
     OffsetDateTime now = Timestamps.now(clock);
+    sessions.findOpenSession(s.ticketId()).ifPresent(open -> {
+      if (processRuns(open.processInstanceId())) {
+        throw new SessionAlreadyOpenException(s.ticketId());
+      }
+      // Its process was cancelled (Cockpit or REST, possibly skipping listeners): the ticket is free.
+      sessions.releaseTicket(open.id(), now);
+    });
     UUID id = UUID.randomUUID();
-    sessions.insert(new VideoSession(id, s.ticketId(), s.processInstanceId(), SessionState.REQUESTED,
-        s.customerName(), blankToNull(s.customerEmail()), blankToNull(s.customerMobile()), s.customerTimeZone(),
-        s.customerLocale(), s.jurisdictionCountry(), blankToNull(s.jurisdictionRegion()), s.issueCategory(),
-        s.agentId(), s.platform(), null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, now, now));
+    try {
+      sessions.insert(new VideoSession(id, s.ticketId(), s.processInstanceId(), SessionState.REQUESTED,
+          s.customerName(), blankToNull(s.customerEmail()), blankToNull(s.customerMobile()), s.customerTimeZone(),
+          s.customerLocale(), s.jurisdictionCountry(), blankToNull(s.jurisdictionRegion()), s.issueCategory(),
+          s.agentId(), s.platform(), null, null, null, null, null, null, null, null, null, null, null, null, null,
+          null, now, now));
+    } catch (DuplicateKeyException e) {
+      // the only unique value of a new session that another can hold is its ticket (ids are random, no meeting yet)
+      throw new SessionAlreadyOpenException(s.ticketId());
+    }
     return id;
+  }
+
+  /** Sessions recorded without a process (imports, tests) count as running: only a process end frees them. */
+  private boolean processRuns(String processInstanceId) {
+    return processInstanceId == null || ApplicationQueries.unrestricted(identity,
+        () -> runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0);
   }
 
   @Transactional(readOnly = true)
@@ -114,8 +145,10 @@ public class SessionService {
         params("state", SessionState.CALL_ENDED.name(), "now", Timestamps.now(clock), "outcome", outcome));
   }
 
+  /** Moves the session to a state; an end state gives its ticket up for the next session. */
   public void changeState(UUID id, SessionState state) {
-    update(id, "state = :state", params("state", state.name()));
+    update(id, state.isOpen() ? "state = :state" : "state = :state, open_ticket_id = NULL",
+        params("state", state.name()));
   }
 
   private void update(UUID id, String assignments, Map<String, Object> params) {

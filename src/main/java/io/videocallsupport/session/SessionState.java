@@ -9,5 +9,10 @@ public enum SessionState {
   INVITED,
   IN_CALL,
   CALL_ENDED,
-  COMPLETED
+  COMPLETED;
+
+  /** An open session holds its ticket: no second session starts for it until this one has ended. */
+  public boolean isOpen() {
+    return this != NO_VIDEO && this != DECLINED && this != COMPLETED;
+  }
 }

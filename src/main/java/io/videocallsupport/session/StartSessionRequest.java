@@ -10,7 +10,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** {@code POST /api/sessions}: what a help desk sends to start a video session for a ticket. */
+/**
+ * What starts a video session for a ticket: the body of {@code POST /api/sessions}, and the start
+ * variables of Tasklist's start form or an engine-rest start, read by {@link SessionStartRules}.
+ * These constraints are the one set of rules for every start path.
+ */
 public record StartSessionRequest(
     @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "may contain letters, digits and . _ : - only")
     String ticketId,
@@ -28,5 +32,5 @@ public record StartSessionRequest(
     Boolean declinedVideoBefore,
     Boolean hasCamera,
     Boolean customerAskedForVideo,
-    @Size(max = 100) String agentId) {
+    @Size(max = 100) @SessionAgent String agentId) {
 }

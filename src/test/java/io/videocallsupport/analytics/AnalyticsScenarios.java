@@ -240,6 +240,9 @@ abstract class AnalyticsScenarios {
   @Test
   void theProcessRecordsEveryStepOfTheFunnel() {
     String agent = "analyst-" + UUID.randomUUID().toString().substring(0, 8);
+    // a session's agent must be a user who works sessions
+    engine.getIdentityService().saveUser(engine.getIdentityService().newUser(agent));
+    engine.getIdentityService().createMembership(agent, "agents");
     ProcessDriver driver = new ProcessDriver(engine);
     Map<String, Object> accepted = Sessions.startForm("T-" + UUID.randomUUID().toString().substring(0, 8));
     accepted.put("agentId", agent);
