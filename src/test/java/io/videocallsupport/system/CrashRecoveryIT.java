@@ -171,7 +171,9 @@ class CrashRecoveryIT {
       }
       List<String> meetings = new ArrayList<>();
       for (String pid : early) {
-        meetings.add(awaitMeeting(base, pid, Instant.now().plusSeconds(60)));
+        String meeting = meetingBy(base, pid, Instant.now().plusSeconds(60));
+        assertThat(meeting).as("meeting of an early session").isNotNull();
+        meetings.add(meeting);
       }
 
       // From here on every meeting creation hangs at Zoom: those jobs are in flight when the process dies.
@@ -227,8 +229,9 @@ class CrashRecoveryIT {
       Instant deadline = latest(killedAt.plus(JOBS_RESUME_WITHIN), readyAgainAt.plusSeconds(15));
       Map<String, Duration> createdAfterKill = new LinkedHashMap<>();
       for (String pid : lateSessions) {
-        awaitMeeting(second.baseUrl(), pid, deadline);
-        createdAfterKill.put(pid, Duration.between(killedAt, Instant.now()));
+        if (meetingBy(second.baseUrl(), pid, deadline) != null) {
+          createdAfterKill.put(pid, Duration.between(killedAt, Instant.now()));
+        }
       }
       System.out.printf("[%s] ready again %d s after the kill; in-flight jobs done %s s after it%n",
           dir.getFileName(), Duration.between(killedAt, readyAgainAt).toSeconds(),
@@ -258,7 +261,9 @@ class CrashRecoveryIT {
     assertThat(lostWebhooks).as("webhooks answered 200 but not in the inbox after the restart").isEmpty();
     assertThat(lostCompletions).as("task completions answered 204 but not completed after the restart").isEmpty();
     assertThat(lostSessions).as("sessions answered 201 but missing after the restart").isEmpty();
-    assertThat(outcome.meetingCreatedAfterKill()).hasSize(LATE_SESSIONS);
+    assertThat(outcome.meetingCreatedAfterKill())
+        .as("meetings created by the jobs that were in flight at the kill, within 60 s of it")
+        .hasSize(LATE_SESSIONS);
   }
 
   // --- the application's APIs, as a help desk, an agent's browser and Zoom call them
@@ -317,8 +322,8 @@ class CrashRecoveryIT {
     }
   }
 
-  /** Waits until the session of the process has its Zoom meeting; returns the meeting id. */
-  private String awaitMeeting(String base, String pid, Instant deadline) throws IOException, InterruptedException {
+  /** Waits until the session of the process has its Zoom meeting; returns the meeting id, or null after the deadline. */
+  private String meetingBy(String base, String pid, Instant deadline) throws IOException, InterruptedException {
     String sessionId;
     synchronized (sessionsByPid) {
       sessionId = sessionsByPid.get(pid).path("sessionId").asText();
@@ -331,7 +336,9 @@ class CrashRecoveryIT {
       if (!meeting.isEmpty()) {
         return meeting;
       }
-      assertThat(Instant.now()).as("meeting of session " + sessionId + " created by " + deadline).isBefore(deadline);
+      if (Instant.now().isAfter(deadline)) {
+        return null;
+      }
       Thread.sleep(500);
     }
   }
