@@ -1,6 +1,7 @@
 package io.videocallsupport.audit;
 
 import io.videocallsupport.system.RecordParameters;
+import io.videocallsupport.system.RecordRows;
 import io.videocallsupport.system.Timestamps;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -12,6 +13,8 @@ import org.springframework.stereotype.Component;
 /** Append-only record of what was done to personal data: what, when, by whom. */
 @Component
 public class AuditLog {
+
+  private static final RecordRows<Entry> ENTRY_ROWS = RecordRows.of(Entry.class);
 
   public record Entry(UUID id, OffsetDateTime occurredAt, String actor, String action, String subjectType,
                       String subjectId, String details) {
@@ -41,7 +44,7 @@ public class AuditLog {
             WHERE subject_type = :type AND subject_id = :id ORDER BY occurred_at, id""")
         .param("type", subjectType)
         .param("id", subjectId)
-        .query(Entry.class)
+        .query(ENTRY_ROWS)
         .list();
   }
 }

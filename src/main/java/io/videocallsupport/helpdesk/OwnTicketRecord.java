@@ -1,5 +1,6 @@
 package io.videocallsupport.helpdesk;
 
+import io.videocallsupport.system.RecordRows;
 import io.videocallsupport.system.Timestamps;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -15,6 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 @ConditionalOnProperty(name = "vcs.helpdesk.adapter", havingValue = "own-record", matchIfMissing = true)
 @Transactional
 class OwnTicketRecord implements HelpDesk {
+
+  private static final RecordRows<TicketNote> TICKET_NOTE_ROWS = RecordRows.of(TicketNote.class);
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -64,7 +67,7 @@ class OwnTicketRecord implements HelpDesk {
     return jdbc.sql("SELECT id, ticket_id, session_id, author, body, created_at FROM ticket_note "
             + "WHERE ticket_id = :ticketId ORDER BY created_at, id")
         .param("ticketId", ticketId)
-        .query(TicketNote.class)
+        .query(TICKET_NOTE_ROWS)
         .list();
   }
 }

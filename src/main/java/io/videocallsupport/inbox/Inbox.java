@@ -2,6 +2,7 @@ package io.videocallsupport.inbox;
 
 import io.videocallsupport.inbox.InboxEvent.InboxStatus;
 import io.videocallsupport.system.RecordParameters;
+import io.videocallsupport.system.RecordRows;
 import io.videocallsupport.system.Timestamps;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -19,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Inbox {
+
+  private static final RecordRows<InboxEvent> INBOX_EVENT_ROWS = RecordRows.of(InboxEvent.class);
 
   private static final String COLUMNS = """
       id, source, dedupe_key, event_type, payload, status, attempts, next_attempt_at, last_note, received_at,
@@ -57,7 +60,7 @@ public class Inbox {
     return jdbc.sql("SELECT " + COLUMNS + " FROM inbox_event WHERE status = 'PENDING' AND next_attempt_at <= :now "
             + "ORDER BY received_at, id LIMIT :limit")
         .param("now", Timestamps.now(clock)).param("limit", limit)
-        .query(InboxEvent.class).list();
+        .query(INBOX_EVENT_ROWS).list();
   }
 
   @Transactional(readOnly = true)
@@ -65,13 +68,13 @@ public class Inbox {
     return jdbc.sql("SELECT " + COLUMNS + " FROM inbox_event WHERE status = :status "
             + "ORDER BY received_at DESC, id LIMIT :limit")
         .param("status", status.name()).param("limit", limit)
-        .query(InboxEvent.class).list();
+        .query(INBOX_EVENT_ROWS).list();
   }
 
   @Transactional(readOnly = true)
   public List<InboxEvent> bySource(String source) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM inbox_event WHERE source = :source ORDER BY received_at, id")
-        .param("source", source).query(InboxEvent.class).list();
+        .param("source", source).query(INBOX_EVENT_ROWS).list();
   }
 
   /** Events of a source whose dedupe key starts with the prefix, e.g. all joins of one participant. */
@@ -80,7 +83,7 @@ public class Inbox {
     return jdbc.sql("SELECT " + COLUMNS + " FROM inbox_event WHERE source = :source AND dedupe_key LIKE :prefix "
             + "ORDER BY received_at, id")
         .param("source", source).param("prefix", keyPrefix.replace("%", "\\%").replace("_", "\\_") + "%")
-        .query(InboxEvent.class).list();
+        .query(INBOX_EVENT_ROWS).list();
   }
 
   /**

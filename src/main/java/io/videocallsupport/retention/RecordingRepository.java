@@ -1,6 +1,7 @@
 package io.videocallsupport.retention;
 
 import io.videocallsupport.system.RecordParameters;
+import io.videocallsupport.system.RecordRows;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,8 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 public class RecordingRepository {
+
+  private static final RecordRows<Recording> RECORDING_ROWS = RecordRows.of(Recording.class);
 
   private static final String COLUMNS = """
       id, session_id, platform, platform_recording_id, storage_ref, transcript, process_instance_id,
@@ -31,20 +34,20 @@ public class RecordingRepository {
 
   public Optional<Recording> findById(UUID id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM recording WHERE id = :id").param("id", id)
-        .query(Recording.class).optional();
+        .query(RECORDING_ROWS).optional();
   }
 
   public Optional<Recording> findByPlatformId(String platform, String platformRecordingId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM recording WHERE platform = :platform "
             + "AND platform_recording_id = :recordingId")
         .param("platform", platform).param("recordingId", platformRecordingId)
-        .query(Recording.class).optional();
+        .query(RECORDING_ROWS).optional();
   }
 
   public List<Recording> findBySession(UUID sessionId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM recording WHERE session_id = :sessionId ORDER BY created_at, id")
         .param("sessionId", sessionId)
-        .query(Recording.class).list();
+        .query(RECORDING_ROWS).list();
   }
 
   /** Recordings still kept for any session of the ticket. */
@@ -52,14 +55,14 @@ public class RecordingRepository {
     return jdbc.sql("SELECT " + COLUMNS + " FROM recording WHERE state = 'KEPT' "
             + "AND session_id IN (SELECT id FROM video_session WHERE ticket_id = :ticketId) ORDER BY created_at, id")
         .param("ticketId", ticketId)
-        .query(Recording.class).list();
+        .query(RECORDING_ROWS).list();
   }
 
   public List<Recording> findAllForTicket(String ticketId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM recording WHERE session_id IN "
             + "(SELECT id FROM video_session WHERE ticket_id = :ticketId) ORDER BY created_at, id")
         .param("ticketId", ticketId)
-        .query(Recording.class).list();
+        .query(RECORDING_ROWS).list();
   }
 
   void setLegalHold(UUID id, boolean legalHold) {

@@ -1,6 +1,7 @@
 package io.videocallsupport.session;
 
 import io.videocallsupport.system.RecordParameters;
+import io.videocallsupport.system.RecordRows;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,8 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 public class SessionRepository {
+
+  private static final RecordRows<VideoSession> VIDEO_SESSION_ROWS = RecordRows.of(VideoSession.class);
 
   private static final String COLUMNS = """
       id, ticket_id, process_instance_id, state, customer_name, customer_email, customer_mobile,
@@ -53,14 +56,14 @@ public class SessionRepository {
   public Optional<VideoSession> findById(UUID id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM video_session WHERE id = :id")
         .param("id", id)
-        .query(VideoSession.class)
+        .query(VIDEO_SESSION_ROWS)
         .optional();
   }
 
   public List<VideoSession> findByTicket(String ticketId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM video_session WHERE ticket_id = :ticketId ORDER BY created_at")
         .param("ticketId", ticketId)
-        .query(VideoSession.class)
+        .query(VIDEO_SESSION_ROWS)
         .list();
   }
 
@@ -68,7 +71,7 @@ public class SessionRepository {
     return jdbc.sql("SELECT " + COLUMNS + " FROM video_session WHERE platform = :platform AND meeting_id = :meetingId")
         .param("platform", platform)
         .param("meetingId", meetingId)
-        .query(VideoSession.class)
+        .query(VIDEO_SESSION_ROWS)
         .optional();
   }
 
@@ -111,7 +114,7 @@ public class SessionRepository {
     return jdbc.sql("SELECT " + COLUMNS + " FROM video_session " + where + " ORDER BY created_at DESC, id"
             + " FETCH FIRST " + limit + " ROWS ONLY")
         .params(params)
-        .query(VideoSession.class)
+        .query(VIDEO_SESSION_ROWS)
         .list();
   }
 
@@ -119,7 +122,7 @@ public class SessionRepository {
   public Optional<VideoSession> findOpenSession(String ticketId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM video_session WHERE open_ticket_id = :ticketId")
         .param("ticketId", ticketId)
-        .query(VideoSession.class)
+        .query(VIDEO_SESSION_ROWS)
         .optional();
   }
 

@@ -1,5 +1,6 @@
 package io.videocallsupport.token;
 
+import io.videocallsupport.system.RecordRows;
 import io.videocallsupport.system.Timestamps;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class AccessTokens {
+
+  private static final RecordRows<AccessToken> ACCESS_TOKEN_ROWS = RecordRows.of(AccessToken.class);
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -63,7 +66,7 @@ public class AccessTokens {
             + "WHERE token_hash = :hash AND purpose = :purpose")
         .param("hash", hash(token))
         .param("purpose", purpose.name())
-        .query(AccessToken.class)
+        .query(ACCESS_TOKEN_ROWS)
         .optional()
         .filter(t -> t.usedAt() == null && t.expiresAt().isAfter(Timestamps.now(clock)));
   }
@@ -78,7 +81,7 @@ public class AccessTokens {
             + "WHERE token_hash = :hash AND purpose = :purpose")
         .param("hash", hash(token))
         .param("purpose", purpose.name())
-        .query(AccessToken.class)
+        .query(ACCESS_TOKEN_ROWS)
         .optional()
         .map(t -> new TokenCheck(t.usedAt() != null ? TokenCheck.Status.USED
             : t.expiresAt().isAfter(Timestamps.now(clock)) ? TokenCheck.Status.USABLE : TokenCheck.Status.EXPIRED, t))
