@@ -1,5 +1,6 @@
 package io.videocallsupport.room;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.videocallsupport.room.Participant.Role;
@@ -35,7 +36,8 @@ class RoomSignalingHandler extends TextWebSocketHandler {
   private static final String PARTICIPANT = "vcs.room.participant";
   private static final String DECORATED = "vcs.room.decorated";
   private static final Set<String> BROADCAST = Set.of("screen", "annotation", "annotations-clear", "prefs");
-  private static final int MAX_MESSAGE = 64 * 1024;
+  /** The largest message (an SDP offer with every track is a few KB); the container refuses larger ones (1009). */
+  static final int MAX_MESSAGE = 64 * 1024;
 
   private static final Logger LOG = LoggerFactory.getLogger(RoomSignalingHandler.class);
 
@@ -77,8 +79,18 @@ class RoomSignalingHandler extends TextWebSocketHandler {
     }
     String meetingId = (String) socket.getAttributes().get(MEETING_ID);
     participant.seen(clock.instant());
-    Map<String, Object> body = json.readValue(message.getPayload(), new TypeReference<>() {
-    });
+    Map<String, Object> body;
+    try {
+      body = json.readValue(message.getPayload(), new TypeReference<>() {
+      });
+    } catch (JsonProcessingException e) {
+      // A browser of ours never sends this; drop it rather than end the participant's call.
+      LOG.debug("Ignored a room message that is not a JSON object");
+      return;
+    }
+    if (body == null) {
+      return;
+    }
     String type = String.valueOf(body.get("type"));
     boolean host = participant.role() == Role.HOST;
     switch (type) {

@@ -4,6 +4,7 @@ import io.holunda.camunda.bpm.data.adapter.WrongVariableTypeException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +22,8 @@ import org.springframework.dao.DataAccessException;
  * 4000, a ticket id over the application's 100), or a variable of the wrong type for the process's
  * start: the client's input, not a server fault. These mappers answer 400 in Camunda's error format
  * instead; the transaction was rolled back, so nothing was changed. Every other error keeps
- * Camunda's own answer ({@code isMappable} is false, and Camunda's mappers take it).
+ * Camunda's own answer ({@code isMappable} is false, and Camunda's mappers take it). A chunked body
+ * that went past its limit while Camunda read it ({@link RequestBodyLimitFilter}) is a 413.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestInputErrors {
@@ -36,7 +38,7 @@ class EngineRestInputErrors {
   @Bean
   ResourceConfigCustomizer engineRestInputErrorMappers() {
     return config -> config.register(RestExceptions.class).register(EngineExceptions.class)
-        .register(DataExceptions.class).register(WrongTypes.class);
+        .register(DataExceptions.class).register(WrongTypes.class).register(TooLarge.class);
   }
 
   /** Why the request is the client's fault, or null when it is not known to be. */
@@ -99,6 +101,14 @@ class EngineRestInputErrors {
     @Override
     public Response toResponse(DataAccessException e) {
       return badRequest(e);
+    }
+  }
+
+  static final class TooLarge implements ExceptionMapper<BodyTooLargeException> {
+    @Override
+    public Response toResponse(BodyTooLargeException e) {
+      return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(Map.of("error", "request body too large", "maxBytes", e.limit())).build();
     }
   }
 

@@ -88,6 +88,15 @@ class EngineRestInputTest {
     assertThat(answer.body()).contains("request body too large");
   }
 
+  @Test
+  void aChunkedBodyOverTheLimitIs413() throws Exception {
+    Map<String, Object> request = start(ticket());
+    variables(request).put("padding", Map.of("value", "x".repeat(11_000_000), "type", "Json"));
+    RawHttp.Answer answer = RawHttp.to(port).chunked(START, Map.of("Content-Type", "application/json",
+        "Authorization", basic()), json.writeValueAsBytes(request));
+    assertThat(answer.status()).as(answer.body()).isEqualTo(413);
+  }
+
   private void assertBadRequest(HttpResponse<String> response, String reason) throws Exception {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     JsonNode body = json.readTree(response.body());
