@@ -36,7 +36,7 @@ class RoomSignalingHandler extends TextWebSocketHandler {
   private static final String PARTICIPANT = "vcs.room.participant";
   private static final String DECORATED = "vcs.room.decorated";
   private static final Set<String> BROADCAST = Set.of("screen", "annotation", "annotations-clear", "prefs");
-  /** The largest message (an SDP offer with every track is a few KB); the container refuses larger ones (1009). */
+  /** The largest message (an SDP offer with every track is a few KB); the container refuses larger ones. */
   static final int MAX_MESSAGE = 64 * 1024;
 
   private static final Logger LOG = LoggerFactory.getLogger(RoomSignalingHandler.class);
@@ -57,6 +57,10 @@ class RoomSignalingHandler extends TextWebSocketHandler {
 
   @Override
   public void afterConnectionEstablished(WebSocketSession socket) throws IOException {
+    // The container's limits, the same as this handler's: Tomcat's default of 8 KB is less than a
+    // rich SDP offer; the room sends no binary messages. A larger message closes the connection (1009).
+    socket.setTextMessageSizeLimit(MAX_MESSAGE);
+    socket.setBinaryMessageSizeLimit(1024);
     WebSocketSession safe = new ConcurrentWebSocketSessionDecorator(socket, 5_000, 512 * 1024);
     socket.getAttributes().put(DECORATED, safe);
     String meetingId = (String) socket.getAttributes().get(MEETING_ID);

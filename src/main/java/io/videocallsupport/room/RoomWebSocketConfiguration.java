@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
@@ -23,7 +22,6 @@ import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.server.HandshakeInterceptor;
-import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
  * The signaling WebSocket at {@value #PATH}. Its handshake decides who connects: a host with
@@ -55,18 +53,6 @@ class RoomWebSocketConfiguration implements WebSocketConfigurer {
   @Override
   public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
     registry.addHandler(handler, PATH).addInterceptors(new Admission());
-  }
-
-  /**
-   * The container's message limits, the same as the handler's: text up to its limit (Tomcat's
-   * default is 8 KB, less than a rich SDP offer), no binary messages, which the room does not use.
-   */
-  @Bean
-  ServletServerContainerFactoryBean roomWebSocketContainer() {
-    ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-    container.setMaxTextMessageBufferSize(RoomSignalingHandler.MAX_MESSAGE);
-    container.setMaxBinaryMessageBufferSize(1024);
-    return container;
   }
 
   /** Lets the host or the customer in, and puts the room and role on the connection. */
