@@ -23,6 +23,13 @@ public class Inbox {
 
   private static final RecordRows<InboxEvent> INBOX_EVENT_ROWS = RecordRows.of(InboxEvent.class);
 
+  /** The sizes of inbox_event's columns (V2__inbox.sql); {@link #accept} refuses what would not fit. */
+  public static final int MAX_SOURCE = 30;
+  public static final int MAX_DEDUPE_KEY = 300;
+  public static final int MAX_EVENT_TYPE = 100;
+  /** The payload column has no declared size; this keeps it well inside both databases' limits. */
+  public static final int MAX_PAYLOAD = 1_000_000;
+
   private static final String COLUMNS = """
       id, source, dedupe_key, event_type, payload, status, attempts, next_attempt_at, last_note, received_at,
       processed_at""";
@@ -39,9 +46,14 @@ public class Inbox {
    * Stores a verified event once.
    *
    * @return false when an event with the same source and dedupe key was stored before (a redelivery)
+   * @throws InvalidInboundEventException when a value would not fit its column; nothing is stored
    */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public boolean accept(String source, String dedupeKey, String eventType, String payload) {
+    fits("source", source, MAX_SOURCE);
+    fits("dedupe key", dedupeKey, MAX_DEDUPE_KEY);
+    fits("event type", eventType, MAX_EVENT_TYPE);
+    fits("payload", payload, MAX_PAYLOAD);
     OffsetDateTime now = Timestamps.now(clock);
     try {
       jdbc.sql("INSERT INTO inbox_event (" + COLUMNS + ") VALUES (:id, :source, :dedupeKey, :eventType, :payload, "
@@ -111,6 +123,15 @@ public class Inbox {
     jdbc.sql("UPDATE inbox_event SET attempts = attempts + 1, next_attempt_at = :next, last_note = :note "
             + "WHERE id = :id")
         .param("next", next).param("note", truncate(note)).param("id", id).update();
+  }
+
+  private static void fits(String field, String value, int maxLength) {
+    if (value == null) {
+      throw new InvalidInboundEventException(field, "is missing");
+    }
+    if (value.length() > maxLength) {
+      throw new InvalidInboundEventException(field, "is longer than " + maxLength + " characters");
+    }
   }
 
   private static String truncate(String note) {

@@ -1,5 +1,6 @@
 package io.videocallsupport.room;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.videocallsupport.room.Participant.Role;
@@ -35,7 +36,8 @@ class RoomSignalingHandler extends TextWebSocketHandler {
   private static final String PARTICIPANT = "vcs.room.participant";
   private static final String DECORATED = "vcs.room.decorated";
   private static final Set<String> BROADCAST = Set.of("screen", "annotation", "annotations-clear", "prefs");
-  private static final int MAX_MESSAGE = 64 * 1024;
+  /** The largest message (an SDP offer with every track is a few KB); the container refuses larger ones. */
+  static final int MAX_MESSAGE = 64 * 1024;
 
   private static final Logger LOG = LoggerFactory.getLogger(RoomSignalingHandler.class);
 
@@ -55,6 +57,10 @@ class RoomSignalingHandler extends TextWebSocketHandler {
 
   @Override
   public void afterConnectionEstablished(WebSocketSession socket) throws IOException {
+    // The container's limits, the same as this handler's: Tomcat's default of 8 KB is less than a
+    // rich SDP offer; the room sends no binary messages. A larger message closes the connection (1009).
+    socket.setTextMessageSizeLimit(MAX_MESSAGE);
+    socket.setBinaryMessageSizeLimit(1024);
     WebSocketSession safe = new ConcurrentWebSocketSessionDecorator(socket, 5_000, 512 * 1024);
     socket.getAttributes().put(DECORATED, safe);
     String meetingId = (String) socket.getAttributes().get(MEETING_ID);
@@ -77,8 +83,18 @@ class RoomSignalingHandler extends TextWebSocketHandler {
     }
     String meetingId = (String) socket.getAttributes().get(MEETING_ID);
     participant.seen(clock.instant());
-    Map<String, Object> body = json.readValue(message.getPayload(), new TypeReference<>() {
-    });
+    Map<String, Object> body;
+    try {
+      body = json.readValue(message.getPayload(), new TypeReference<>() {
+      });
+    } catch (JsonProcessingException e) {
+      // A browser of ours never sends this; drop it rather than end the participant's call.
+      LOG.debug("Ignored a room message that is not a JSON object");
+      return;
+    }
+    if (body == null) {
+      return;
+    }
     String type = String.valueOf(body.get("type"));
     boolean host = participant.role() == Role.HOST;
     switch (type) {

@@ -1,6 +1,9 @@
 package io.videocallsupport.twilio;
 
+import io.videocallsupport.inbox.InboundFields;
+import io.videocallsupport.inbox.InvalidInboundEventException;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One of Twilio's Rooms status callbacks, from its form fields: {@code StatusCallbackEvent},
@@ -15,13 +18,31 @@ record TwilioRoomEvent(String event, String roomSid, String roomName, String par
   static final String PARTICIPANT_DISCONNECTED = "participant-disconnected";
   static final String RECORDING_FAILED = "recording-failed";
 
+  static final int MAX_EVENT = 40;
+  /** Twilio's limit for a room's unique name and a participant's identity. */
+  static final int MAX_NAME = 128;
+  static final int MAX_TIMESTAMP = 40;
+  private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
+
+  /**
+   * The event of a verified callback, refused ({@link InvalidInboundEventException}) when a field the
+   * inbox keys on is missing, too long or not shaped as Twilio documents it. The limits keep
+   * {@link #dedupeKey()} within its column: 34 + 40 + 128 + 40 + 3 characters.
+   */
+  static TwilioRoomEvent checked(Map<String, String> fields) {
+    InboundFields.required("StatusCallbackEvent", fields.get("StatusCallbackEvent"), MAX_EVENT,
+        InboundFields.EVENT_NAME);
+    InboundFields.required("RoomSid", fields.get("RoomSid"), TwilioSids.LENGTH, TwilioSids.ROOM);
+    InboundFields.required("RoomName", fields.get("RoomName"), MAX_NAME, InboundFields.TEXT);
+    InboundFields.optional("ParticipantIdentity", fields.get("ParticipantIdentity"), MAX_NAME, InboundFields.TEXT);
+    InboundFields.optional("SequenceNumber", fields.get("SequenceNumber"), 18, DIGITS);
+    InboundFields.optional("Timestamp", fields.get("Timestamp"), MAX_TIMESTAMP, InboundFields.TEXT);
+    return of(fields);
+  }
+
   static TwilioRoomEvent of(Map<String, String> fields) {
     return new TwilioRoomEvent(fields.get("StatusCallbackEvent"), fields.get("RoomSid"), fields.get("RoomName"),
         fields.get("ParticipantIdentity"), sequence(fields.get("SequenceNumber")), fields.get("Timestamp"));
-  }
-
-  boolean complete() {
-    return event != null && roomSid != null && roomName != null;
   }
 
   boolean customer() {

@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Twilio's Rooms status callbacks (the room's {@code StatusCallback}). Each request is checked
  * against its {@code X-Twilio-Signature}, stored in the inbox once (a repeat has the same room and
  * sequence number) and answered at once; {@link TwilioVideoInboxHandler} hands it to the process.
- * A request that fails the check is answered 403 and changes nothing.
+ * A request that fails the check is answered 403, one with a field missing or not shaped as Twilio
+ * documents it 400 ({@link TwilioRoomEvent#checked}); neither changes anything.
  */
 @RestController
 @ConditionalOnProperty(name = "vcs.video.platform", havingValue = TwilioVideoPlatform.NAME)
@@ -46,14 +47,11 @@ class TwilioVideoCallbackController {
                                  HttpServletRequest request) throws JsonProcessingException {
     Optional<Map<String, String>> fields = callbacks.verified(PATH, signature, request);
     if (fields.isEmpty()) {
-      LOG.warn("Refused a Twilio room callback with a missing or wrong signature ({} of room {})",
-          request.getParameter("StatusCallbackEvent"), request.getParameter("RoomSid"));
+      LOG.warn("Refused a Twilio room callback with a missing or wrong signature (room {})",
+          TwilioSids.forLog(request.getParameter("RoomSid"), TwilioSids.ROOM));
       return ResponseEntity.status(403).build();
     }
-    TwilioRoomEvent event = TwilioRoomEvent.of(fields.get());
-    if (!event.complete()) {
-      return ResponseEntity.badRequest().build();
-    }
+    TwilioRoomEvent event = TwilioRoomEvent.checked(fields.get());
     if (!inbox.accept(INBOX_SOURCE, event.dedupeKey(), event.event(), json.writeValueAsString(fields.get()))) {
       LOG.debug("Twilio repeated {} of room {}", event.event(), event.roomSid());
     }

@@ -14,6 +14,10 @@ import org.springframework.stereotype.Component;
  * at {@code capacity} per minute. Tokens carry 256 bits, so guessing is hopeless anyway; the limit
  * keeps a client from hammering the token table. In memory, per application node: enough for a
  * help desk, and nothing to operate.
+ *
+ * <p>The address is the request's remote address: behind a reverse proxy, the client's address
+ * from X-Forwarded-For when the proxy is trusted ({@code TRUSTED_PROXIES}, Tomcat's RemoteIpValve),
+ * otherwise the connection's peer, whatever headers the request carries.
  */
 @Component
 public class TokenLookupLimiter {
@@ -64,6 +68,11 @@ public class TokenLookupLimiter {
 
   int tracked() {
     return buckets.size();
+  }
+
+  /** Whether the address has a bucket now, i.e. made a look-up within the last minute or so. */
+  boolean tracks(String clientAddress) {
+    return buckets.containsKey(clientAddress);
   }
 
   private static final class Bucket {

@@ -49,7 +49,7 @@ class ZoomWebhookController {
     } catch (JsonProcessingException e) {
       return ResponseEntity.badRequest().body(Map.of("error", "body is not JSON"));
     }
-    ZoomEvent event = ZoomEvent.of(root);
+    ZoomEvent event = ZoomEvent.checked(root);
     if (ZoomEvent.URL_VALIDATION.equals(event.event())) {
       String plainToken = root.path("payload").path("plainToken").asText();
       return ResponseEntity.ok(Map.of("plainToken", plainToken,

@@ -82,6 +82,28 @@ class SessionApiTest {
   }
 
   @Test
+  void aBodyOverTheApiLimitIsA413AndStartsNothing() {
+    String ticket = ticket();
+    Map<String, Object> huge = request(ticket);
+    huge.put("ticketSubject", "s".repeat(100_000));
+
+    ResponseEntity<String> response = post("anna", huge);
+
+    assertThat(response.getStatusCode().value()).isEqualTo(413);
+    assertThat(response.getBody()).contains("request body too large").contains("65536");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(ticket).count()).isZero();
+  }
+
+  @Test
+  void malformedJsonIsA400() {
+    ResponseEntity<String> response = http.post().uri("/api/sessions").headers(h -> h.setBasicAuth("anna", "demo"))
+        .contentType(MediaType.APPLICATION_JSON).body("{\"ticketId\": [1, 2")
+        .retrieve().toEntity(String.class);
+    assertThat(response.getStatusCode().value()).isEqualTo(400);
+    assertThat(response.getBody()).contains("not valid JSON");
+  }
+
+  @Test
   void aTicketRunsOneSessionAtATime() {
     String ticket = ticket();
     assertThat(post("anna", request(ticket)).getStatusCode().value()).isEqualTo(201);

@@ -3,6 +3,7 @@ package io.videocallsupport.twilio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.videocallsupport.inbox.InvalidInboundEventException;
 import io.videocallsupport.support.FakeTwilio;
 import java.time.Duration;
 import java.util.Map;
@@ -33,7 +34,6 @@ class TwilioVideoSettingsTest {
     TwilioRoomEvent event = TwilioRoomEvent.of(Map.of("StatusCallbackEvent", "participant-connected",
         "RoomSid", "RM1", "RoomName", "vcs-1", "ParticipantIdentity", "customer:42", "SequenceNumber", "7",
         "Timestamp", "2026-11-25T10:00:00.000Z"));
-    assertThat(event.complete()).isTrue();
     assertThat(event.customer()).isTrue();
     assertThat(event.dedupeKey()).isEqualTo("RM1|participant-connected|customer:42|7");
     TwilioRoomEvent staff = TwilioRoomEvent.of(Map.of("StatusCallbackEvent", "participant-connected",
@@ -41,7 +41,8 @@ class TwilioVideoSettingsTest {
     assertThat(staff.customer()).isFalse();
     assertThat(staff.dedupeKey()).as("without a sequence number, the timestamp").endsWith("|t1");
     assertThat(TwilioVideoTokens.displayName("agent:anna")).isEqualTo("anna");
-    assertThat(TwilioRoomEvent.of(Map.of("StatusCallbackEvent", "room-ended")).complete()).isFalse();
+    assertThatThrownBy(() -> TwilioRoomEvent.checked(Map.of("StatusCallbackEvent", "room-ended")))
+        .isInstanceOf(InvalidInboundEventException.class).hasMessage("RoomSid is missing");
   }
 
   private static TwilioProperties properties(String apiKey, String apiSecret, Duration emptyRoomTimeout) {

@@ -21,11 +21,13 @@ import io.videocallsupport.retention.RecordingRetention;
 import io.videocallsupport.session.SessionRepository;
 import io.videocallsupport.session.VideoSession;
 import io.videocallsupport.support.ProcessDriver;
+import io.videocallsupport.support.RawHttp;
 import io.videocallsupport.support.Sessions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -175,6 +177,57 @@ class ZoomIntegrationTest {
     String stale = String.valueOf(now - 600);
     assertThat(send(body, signatures().sign(stale, body), stale).statusCode()).isEqualTo(401);
     assertThat(inbox.bySource("zoom")).hasSize(before);
+  }
+
+  @Test
+  void signedWebhooksWithOverlongOrMalformedFieldsAreRefusedAndStoreNothing() throws Exception {
+    int before = inbox.bySource("zoom").size();
+    String event = meetingEvent("meeting.ended", 1_000);
+
+    assertRefused(event.replace("\"uuid-" + meetingId + "==\"", "\"" + "u".repeat(400) + "\""),
+        "payload.object.uuid is longer than 64 characters");
+    assertRefused(participantEvent("meeting.participant_joined", 1_000, "guest-1", "")
+        .replace("\"user_name\": \"guest-1\"", "\"user_name\": \"" + "n".repeat(400) + "\""),
+        "payload.object.participant.user_name is longer than 128 characters");
+    assertRefused(event.replace("\"event\": \"meeting.ended\"", "\"event\": \"" + "e".repeat(400) + "\""),
+        "event is longer than 64 characters");
+    assertRefused(event.replace("\"event_ts\": 1000", "\"event_ts\": \"yesterday\""), "event_ts is not a time");
+    assertRefused(event.replace("\"event_ts\": 1000, ", ""), "event_ts is not a time");
+    assertRefused(event.replace("\"host_id\": \"host-zoom-1\"", "\"host_id\": {\"nested\": true}"),
+        "payload.object.host_id is not a text");
+    assertRefused(event.replace("\"uuid-" + meetingId + "==\"", "\"uuid\\nwith a line break\""),
+        "payload.object.uuid has characters that do not belong in it");
+    assertRefused("[1, 2, 3]", "body is not a JSON object");
+    assertRefused("{\"event\": \"endpoint.url_validation\", \"payload\": {}}", "payload.plainToken is missing");
+
+    assertThat(inbox.bySource("zoom")).hasSize(before);
+  }
+
+  @Test
+  void webhookBodiesOverTheLimitAreRefusedWith413() throws Exception {
+    int before = inbox.bySource("zoom").size();
+    String now = String.valueOf(clock.instant().getEpochSecond());
+    String padded = meetingEvent("meeting.ended", 1_000).replace("\"topic\": \"Video support\"",
+        "\"topic\": \"" + "t".repeat(6_000_000) + "\"");
+    Map<String, String> headers = Map.of("Content-Type", "application/json",
+        "x-zm-signature", signatures().sign(now, padded), "x-zm-request-timestamp", now);
+    RawHttp raw = RawHttp.to(port);
+
+    // A signed 6 MB event: refused on its Content-Length, before a byte of it is read.
+    assertThat(raw.announce("/webhooks/zoom", headers, padded.length()).status()).isEqualTo(413);
+    // The same without an announced length, 300 KB of it: counted while read, refused past 256 KB.
+    String chunked = padded.substring(0, 300_000);
+    assertThat(raw.chunked("/webhooks/zoom", headers, chunked.getBytes(StandardCharsets.UTF_8)).status())
+        .isEqualTo(413);
+
+    assertThat(inbox.bySource("zoom")).hasSize(before);
+  }
+
+  private void assertRefused(String body, String reason) throws Exception {
+    String now = String.valueOf(clock.instant().getEpochSecond());
+    HttpResponse<String> response = send(body, signatures().sign(now, body), now);
+    assertThat(response.statusCode()).as(reason).isEqualTo(400);
+    assertThat(response.body()).contains(reason);
   }
 
   @Test

@@ -1,0 +1,7 @@
+package io.videocallsupport.system;
+
+import io.videocallsupport.support.PostgresSpringTest;
+
+@PostgresSpringTest
+class PostgresEngineRestInputTest extends EngineRestInputScenarios {
+}
