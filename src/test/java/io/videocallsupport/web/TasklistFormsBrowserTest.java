@@ -67,13 +67,13 @@ class TasklistFormsBrowserTest {
         .execute(true, true).getId());
 
     openInTasklist("tom", review);
-    WebElement commentField = fieldShowing(comment);
-
     screenshot("review-feedback");
+    assertNothingFrom("evil.example");
+
+    WebElement commentField = fieldShowing(comment);
     assertThat(commentField.getTagName()).isEqualTo("textarea");
     assertThat(commentField.getAttribute("readonly")).isNotNull();
     assertThat(fieldShowing("T-<b>77</b>").getTagName()).isEqualTo("input");
-    assertNothingFrom("evil.example");
   }
 
   @Test
