@@ -13,8 +13,16 @@ import org.springframework.http.ResponseEntity;
 /**
  * The CSV export (RFC 4180: comma-separated, CRLF line ends, fields with a comma, quote or line
  * break in double quotes, quotes doubled). Rates are shares from 0 to 1; an empty field is no data.
+ * Text cells are data, never formulas: one that a spreadsheet would read as a formula gets a leading
+ * single quote (OWASP's advice on CSV injection), so {@code =HYPERLINK(...)} stays text.
  */
 final class AnalyticsCsv {
+
+  /**
+   * First characters that make Excel, LibreOffice or Google Sheets read a cell as a formula (tab and
+   * CR included, and the full-width signs some of them accept too).
+   */
+  private static final String FORMULA_STARTS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
 
   private record Column(String name, Function<AnalyticsReport.Row, Object> value) {
   }
@@ -69,6 +77,10 @@ final class AnalyticsCsv {
       return "";
     }
     String text = value.toString();
+    // Only text can carry a formula; numbers and dates are written as they are (a negative number stays one).
+    if (value instanceof CharSequence && !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) {
+      text = "'" + text;
+    }
     if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
       return text;
     }

@@ -46,15 +46,15 @@ class CallDelegates {
       meetings.endMeeting(sessionId);
       sessions.recordCallEnded(sessionId, outcome.name());
       CALL_OUTCOME.on(execution).set(outcome.name());
-      meetings.transcript(sessionId).ifPresent(text -> TRANSCRIPT_DRAFT.on(execution).set(text));
+      meetings.keepTranscript(sessionId).ifPresent(excerpt -> TRANSCRIPT_DRAFT.on(execution).set(excerpt));
     };
   }
 
   /** "Draft summary from transcript": the platform reported a transcript while the agent writes the summary. */
   @Bean
   JavaDelegate draftSummaryFromTranscriptDelegate(Meetings meetings) {
-    return execution -> meetings.transcript(sessionId(execution))
-        .ifPresent(text -> TRANSCRIPT_DRAFT.on(execution).set(text));
+    return execution -> meetings.keepTranscript(sessionId(execution))
+        .ifPresent(excerpt -> TRANSCRIPT_DRAFT.on(execution).set(excerpt));
   }
 
   private static UUID sessionId(DelegateExecution execution) {

@@ -2,6 +2,7 @@ package io.videocallsupport.call;
 
 import io.videocallsupport.session.SessionService;
 import io.videocallsupport.session.VideoSession;
+import io.videocallsupport.transcript.Transcripts;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Optional;
@@ -14,10 +15,12 @@ public class Meetings {
 
   private final VideoPlatform platform;
   private final SessionService sessions;
+  private final Transcripts transcripts;
 
-  Meetings(VideoPlatform platform, SessionService sessions) {
+  Meetings(VideoPlatform platform, SessionService sessions, Transcripts transcripts) {
     this.platform = platform;
     this.sessions = sessions;
+    this.transcripts = transcripts;
   }
 
   /** Creates the meeting (or updates the session's existing one) and stores its ids and links. */
@@ -63,9 +66,18 @@ public class Meetings {
     }
   }
 
-  public Optional<String> transcript(UUID sessionId) {
+  /**
+   * Fetches the call's transcript from the platform, where it makes one, and keeps it whole in the
+   * application's table.
+   *
+   * @return the excerpt for the agent's summary form (a process variable holds no more)
+   */
+  public Optional<String> keepTranscript(UUID sessionId) {
     VideoSession session = sessions.get(sessionId);
-    return session.meetingId() == null ? Optional.empty() : platform.transcript(meetingOf(session));
+    if (session.meetingId() == null) {
+      return Optional.empty();
+    }
+    return platform.transcript(meetingOf(session)).map(text -> transcripts.keep(sessionId, platform.name(), text));
   }
 
   private static Meeting meetingOf(VideoSession session) {

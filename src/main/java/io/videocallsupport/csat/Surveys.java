@@ -33,6 +33,12 @@ public class Surveys {
 
   public enum AnswerResult { ACCEPTED, INVALID_LINK, ALREADY_ANSWERED_OR_CLOSED }
 
+  /**
+   * The longest comment a customer can give: it goes to the team lead's review as a process
+   * variable (which holds 4,000 characters) and into {@code survey.comment_text VARCHAR(4000)}.
+   */
+  public static final int MAX_COMMENT_CHARS = 4000;
+
   private final JdbcClient jdbc;
   private final SessionService sessions;
   private final CustomerMessages messages;
@@ -81,6 +87,9 @@ public class Surveys {
   public AnswerResult answer(String token, Answer answer) {
     if (answer.score() < 1 || answer.score() > 5) {
       throw new IllegalArgumentException("The score must be between 1 and 5");
+    }
+    if (answer.comment() != null && answer.comment().length() > MAX_COMMENT_CHARS) {
+      throw new IllegalArgumentException("The comment must have at most " + MAX_COMMENT_CHARS + " characters");
     }
     Optional<AccessToken> link = tokens.findUsable(token, TokenPurpose.SURVEY);
     if (link.isEmpty()) {

@@ -8,6 +8,7 @@ import io.videocallsupport.session.SessionService;
 import io.videocallsupport.session.SessionVariables;
 import io.videocallsupport.session.VideoSession;
 import io.videocallsupport.system.Timestamps;
+import io.videocallsupport.transcript.Transcripts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,12 +45,13 @@ public class Recordings {
   private final AuditLog audit;
   private final HistoryService history;
   private final RuntimeService runtime;
+  private final Transcripts transcripts;
   private final Path storageDir;
   private final int maxRetentionDays;
   private final Clock clock;
 
   Recordings(RecordingRepository recordings, SessionService sessions, VideoPlatform platform, AuditLog audit,
-             HistoryService history, RuntimeService runtime,
+             HistoryService history, RuntimeService runtime, Transcripts transcripts,
              @Value("${vcs.recording.storage-dir:./data/recordings}") Path storageDir,
              @Value("${vcs.recording.max-retention-days:90}") int maxRetentionDays, Clock clock) {
     this.recordings = recordings;
@@ -58,6 +60,7 @@ public class Recordings {
     this.audit = audit;
     this.history = history;
     this.runtime = runtime;
+    this.transcripts = transcripts;
     this.storageDir = storageDir;
     this.maxRetentionDays = maxRetentionDays;
     this.clock = clock;
@@ -104,6 +107,8 @@ public class Recordings {
     }
     deleteOnPlatform(recording);
     deleteLocalCopy(recording);
+    // The transcript is made from the call's recording: it goes with the first recording of the call deleted.
+    transcripts.delete(recording.sessionId());
     eraseFromProcessVariables(recording);
     recordings.markDeleted(recordingId, reason, Timestamps.now(clock));
     audit.record(actor, "RECORDING_DELETED", AUDIT_SUBJECT, recordingId.toString(),

@@ -104,7 +104,11 @@ public final class SessionVariables {
   public static final VariableFactory<String> SPECIALIST_NOTES = stringVariable("specialistNotes");
 
   // Summary
-  /** The call's transcript, where the platform made one: the agent's starting point for the summary. */
+  /**
+   * The beginning of the call's transcript, where the platform made one: the agent's starting point
+   * for the summary. The whole text is in the application's table ({@code Transcripts}); this holds at
+   * most an excerpt and a note saying where the rest is.
+   */
   public static final VariableFactory<String> TRANSCRIPT_DRAFT = stringVariable("transcriptDraft");
   public static final VariableFactory<String> CALL_SUMMARY = stringVariable("callSummary");
   public static final VariableFactory<String> STEPS_TAKEN = stringVariable("stepsTaken");

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SurveyPageController {
 
-  static final int MAX_COMMENT = 4000;
+  static final int MAX_COMMENT = Surveys.MAX_COMMENT_CHARS;
 
   private final CustomerLinks links;
   private final Surveys surveys;

@@ -1,29 +1,42 @@
 package io.videocallsupport.zoom;
 
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
 
 /**
  * Downloads a call's transcript (WebVTT) from Zoom and turns it into plain text for the agent's
  * summary. Only Zoom's own hosts are trusted with the access token: a download URL pointing
- * anywhere else is refused.
+ * anywhere else is refused. At most {@code vcs.zoom.max-transcript-download} is read (hours of
+ * speech are a few MB); a larger file is cut after its last whole line, with a note saying so.
  */
 @Component
 @ConditionalOnProperty(name = "vcs.video.platform", havingValue = ZoomVideoPlatform.NAME)
 class ZoomTranscripts {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ZoomTranscripts.class);
+
   private final ZoomAccessTokens tokens;
   private final ZoomProperties properties;
   private final RestClient http;
+  private final int maxDownloadBytes;
 
-  ZoomTranscripts(ZoomAccessTokens tokens, ZoomProperties properties, RestClient.Builder http) {
+  ZoomTranscripts(ZoomAccessTokens tokens, ZoomProperties properties, RestClient.Builder http,
+                  @Value("${vcs.zoom.max-transcript-download:16MB}") DataSize maxDownload) {
     this.tokens = tokens;
     this.properties = properties;
     this.http = http.build();
+    this.maxDownloadBytes = (int) Math.min(Integer.MAX_VALUE - 16, maxDownload.toBytes());
   }
 
   String download(String downloadUrl) {
@@ -32,9 +45,25 @@ class ZoomTranscripts {
       throw new UntrustedDownloadException("Refusing to download a transcript from " + uri.getHost()
           + ": not a Zoom host (" + properties.trustedDownloadHosts() + ")");
     }
-    String vtt = http.get().uri(uri).header("Authorization", "Bearer " + tokens.current()).retrieve()
-        .body(String.class);
-    return plainText(vtt == null ? "" : vtt);
+    return http.get().uri(uri).header("Authorization", "Bearer " + tokens.current())
+        .exchange((request, response) -> {
+          if (response.getStatusCode().isError()) {
+            throw new RestClientResponseException("Zoom answered the transcript download with "
+                + response.getStatusCode(), response.getStatusCode(), response.getStatusText(), response.getHeaders(),
+                null, null);
+          }
+          try (InputStream body = response.getBody()) {
+            byte[] vtt = body.readNBytes(maxDownloadBytes + 1);
+            if (vtt.length <= maxDownloadBytes) {
+              return plainText(new String(vtt, StandardCharsets.UTF_8));
+            }
+            LOG.warn("The transcript at {} is larger than {} bytes: kept its beginning", uri.getHost() + uri.getPath(),
+                maxDownloadBytes);
+            String beginning = new String(vtt, 0, maxDownloadBytes, StandardCharsets.UTF_8);
+            return plainText(beginning.substring(0, Math.max(0, beginning.lastIndexOf('\n'))))
+                + "\n[The transcript file was larger than " + maxDownloadBytes + " bytes; the rest was not kept.]";
+          }
+        });
   }
 
   boolean isTrusted(URI uri) {

@@ -10,6 +10,7 @@ import io.videocallsupport.privacy.PrivacyRequest;
 import io.videocallsupport.retention.RecordingRetention;
 import io.videocallsupport.session.SessionValues;
 import io.videocallsupport.session.SessionVariables;
+import io.videocallsupport.system.TaskTextLimit;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -75,6 +77,20 @@ class FormModelTest {
       "callOutcome", SessionValues.CallOutcome.class,
       "fallbackChannel", SessionValues.FallbackChannel.class,
       "breakSuggestion", SessionValues.BreakSuggestion.class);
+
+  /**
+   * The only variables an HTML view may insert (form-js escapes what it inserts there; a text view
+   * inserts raw markdown and HTML): values the application sets itself, never text from a customer
+   * or an agent. The host link is built by the platform adapter or checked to be an http(s) URL.
+   */
+  private static final Set<String> VALUES_THE_APPLICATION_SETS =
+      Set.of("agentJoinUrl", "retentionDays", "consentNoticeVersion");
+
+  /** Words of FEEL and the templating language, as opposed to variable names. */
+  private static final Set<String> TEMPLATE_WORDS = Set.of("if", "null", "and", "or", "not", "true", "false");
+
+  private static final Pattern TEMPLATE = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private static final List<Class<?>> VARIABLE_DECLARATIONS = List.of(
       SessionVariables.class, CsatSurvey.Variables.class, PrivacyRequest.Variables.class,
@@ -206,6 +222,82 @@ class FormModelTest {
     }
   }
 
+  /**
+   * A text view renders markdown and HTML after inserting values, so a customer's comment with a link
+   * would become a live link. Variable content belongs in a read-only field bound to the variable.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("formFiles")
+  void textViewsInsertNoVariable(Path file) throws IOException {
+    for (JsonNode component : allComponents(read(file))) {
+      if (!component.path("type").asText().equals("text")) {
+        continue;
+      }
+      String where = formIdOf(file) + "#" + component.path("id").asText();
+      String text = component.path("text").asText("");
+      assertThat(text).as("%s inserts a variable: show it in a read-only field bound to it", where)
+          .doesNotContain("{{").doesNotStartWith("=");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("formFiles")
+  void htmlViewsInsertOnlyValuesTheApplicationSets(Path file) throws IOException {
+    for (JsonNode component : allComponents(read(file))) {
+      if (!component.path("type").asText().equals("html")) {
+        continue;
+      }
+      String where = formIdOf(file) + "#" + component.path("id").asText();
+      String content = component.path("content").asText("");
+      assertThat(content).as("%s is a FEEL expression", where).doesNotStartWith("=");
+      assertThat(variablesInsertedBy(content)).as("variables %s inserts", where)
+          .isSubsetOf(VALUES_THE_APPLICATION_SETS);
+      assertThat(content.replace("href=\"{{agentJoinUrl}}\"", "")).as("%s uses the host link only as a link", where)
+          .doesNotContain("agentJoinUrl");
+    }
+  }
+
+  /** Images, frames and the like show nothing a variable names. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("formFiles")
+  void otherViewsShowNoVariable(Path file) throws IOException {
+    for (JsonNode component : allComponents(read(file))) {
+      String type = component.path("type").asText();
+      if (INPUT_TYPES.contains(type) || Set.of("text", "html", "group", "dynamiclist").contains(type)) {
+        continue;
+      }
+      for (String property : List.of("source", "url", "content", "text", "alt", "dataSource")) {
+        String value = component.path(property).asText("");
+        assertThat(value.contains("{{") || value.startsWith("="))
+            .as("%s#%s shows a variable in %s", formIdOf(file), component.path("id").asText(), property).isFalse();
+      }
+    }
+  }
+
+  /**
+   * A text typed into a task form becomes a String process variable, which holds at most 4,000
+   * characters (TaskTextLimit refuses more on completion); the form says so before the agent types.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("formFiles")
+  void textInputsStateAMaximumThatFitsAProcessVariable(Path file) throws IOException {
+    for (JsonNode field : inputFields(read(file))) {
+      String type = field.path("type").asText();
+      boolean editable = !field.path("readonly").asBoolean(false) && !field.path("disabled").asBoolean(false);
+      if (!editable || !(type.equals("textfield") || type.equals("textarea"))) {
+        continue;
+      }
+      String where = formIdOf(file) + "#" + field.path("key").asText();
+      JsonNode maxLength = field.path("validate").path("maxLength");
+      if (type.equals("textarea")) {
+        assertThat(maxLength.isInt()).as("%s states its maximum length", where).isTrue();
+      }
+      if (!maxLength.isMissingNode()) {
+        assertThat(maxLength.asInt()).as("maxLength of %s", where).isBetween(1, TaskTextLimit.MAX_CHARS);
+      }
+    }
+  }
+
   @Test
   void everyFormRefNamesAFormAndEveryFormIsUsed() throws IOException {
     Set<String> formIds = listFiles(projectDir().resolve("forms"), ".form").stream()
@@ -274,6 +366,21 @@ class FormModelTest {
       }
     }
     return types;
+  }
+
+  private static Set<String> variablesInsertedBy(String content) {
+    Set<String> names = new TreeSet<>();
+    Matcher template = TEMPLATE.matcher(content);
+    while (template.find()) {
+      String expression = template.group(1).replaceAll("\"[^\"]*\"", "");
+      Matcher name = NAME.matcher(expression);
+      while (name.find()) {
+        if (!TEMPLATE_WORDS.contains(name.group())) {
+          names.add(name.group());
+        }
+      }
+    }
+    return names;
   }
 
   private static boolean hasOptionsOf(JsonNode field, Predicate<JsonNode> valueKind) {

@@ -209,10 +209,26 @@ class CustomerPagesTest {
         .noneMatch(v -> v instanceof org.apache.catalina.valves.AbstractAccessLogValve);
   }
 
+  @Test
+  void aCustomerNameWithMarkupIsPlainTextOnTheSurveyPage() throws Exception {
+    VideoSession session = sessionAfterCall("en", "<b>Jo</b> <a href=\"https://evil.example\">Doe</a> & Co");
+    browser.get(PageClient.linkPath(message(session, MessagePurpose.SURVEY).bodyText(), "survey"));
+
+    String page = browser.get("/survey", "en").body();
+
+    assertThat(page).contains("&lt;b&gt;Jo&lt;/b&gt; &lt;a href=&quot;https://evil.example&quot;&gt;Doe&lt;/a&gt; &amp; Co")
+        .doesNotContain("<b>Jo").doesNotContain("href=\"https://evil.example");
+  }
+
   /** A session whose call is over, with follow-up and survey emails in the outbox. */
   private VideoSession sessionAfterCall(String locale) {
+    return sessionAfterCall(locale, "Jo Doe");
+  }
+
+  private VideoSession sessionAfterCall(String locale, String customerName) {
     Map<String, Object> start = Sessions.startForm("T-" + UUID.randomUUID().toString().substring(0, 8));
     start.put("customerLocale", locale);
+    start.put("customerName", customerName);
     String pid = Sessions.startAsAgent(engine, start);
     driver.complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));
     driver.complete(pid, PREPARE_SESSION, Map.of("callTiming", "NOW", "expectedDurationMinutes", 10,
