@@ -49,6 +49,7 @@ import org.springframework.test.context.ActiveProfiles;
  * agent's says so; the phone field and the drawing tools stay hidden until needed; "Share screen"
  * turns into "Stop sharing"; the join link opened in a second tab leaves one customer in the room and
  * tells the first tab; after "End call for everyone" the customer gets the end page with no way back in.
+ * A browser that cannot share its screen (a phone's) is offered neither "screen share only" nor the button.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -113,6 +114,8 @@ class CustomerRoomBrowserTest {
       new Actions(customer).moveToElement(circle).click().perform();
       assertThat(customer.findElement(By.id("score-" + score)).isSelected()).as("circle %d chosen", score).isTrue();
       customer.findElement(By.cssSelector("#survey-form button[type=submit]")).click();
+      waitFor(customer, "the thank-you page", "return location.pathname === '/survey/thanks'"
+          + " && document.readyState === 'complete'");
       assertThat(customer.findElement(By.tagName("h1")).getText()).contains("Thank you");
 
       Object recorded = engine.getHistoryService().createHistoricVariableInstanceQuery()
@@ -223,6 +226,23 @@ class CustomerRoomBrowserTest {
     customer.get(url("/join"));
     assertThat(customer.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you, your call has ended");
     assertThat(customer.findElements(By.id("join-form"))).isEmpty();
+  }
+
+  @Test
+  void aBrowserThatCannotShareItsScreenIsNotOfferedTo() throws Exception {
+    String pid = startSession();
+    VideoSession session = sessionOf(pid);
+    // As on a phone: the browser has no getDisplayMedia.
+    customer.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+        Map.of("source", "delete MediaDevices.prototype.getDisplayMedia;"));
+    customer.get(url(linkPath(email(session, MessagePurpose.INVITATION).bodyText(), "join")));
+    assertThat(customer.findElement(By.id("choice-SCREEN_SHARE_ONLY")).isEnabled()).isFalse();
+    assertThat(customer.findElement(By.cssSelector("label[for=choice-SCREEN_SHARE_ONLY]")).isDisplayed()).isFalse();
+    assertThat(customer.findElement(By.cssSelector("label[for=choice-AUDIO_ONLY]")).isDisplayed()).isTrue();
+    customer.findElement(By.id("join-continue")).click();
+    waitFor(customer, "the customer in the room", "return document.getElementById('room')?.dataset.state === 'connected'");
+    assertThat(customer.findElement(By.id("share-screen")).isDisplayed()).as("no 'Share screen' button").isFalse();
+    assertThat(customer.findElement(By.id("leave")).isDisplayed()).isTrue();
   }
 
   private String startSession() {
