@@ -65,7 +65,7 @@ class RoomPageController {
       return "redirect:/join";
     }
     if (CallAccess.callOver(session) || rooms.ended(session.meetingId())) {
-      return links.invalid(response, model, "call-over", HttpStatus.GONE);
+      return links.callEnded(response, HttpStatus.GONE);
     }
     model.addAttribute("role", "CUSTOMER");
     model.addAttribute("mode", MODES.contains(mode) ? mode : "video");

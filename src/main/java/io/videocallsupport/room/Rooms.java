@@ -94,16 +94,29 @@ class Rooms {
 
   /**
    * Lets a browser in: it gets its peer id, the others and the ICE servers; the others learn about
-   * it. Refused when the room is full or the call is over.
+   * it. Refused when the room is full or the call is over. A session has one customer, so a
+   * customer's browser takes the place of one already in the room (the join link opened in a second
+   * tab or on another device): the old one is told it was opened elsewhere and disconnected, and the
+   * others drop its connection, as when it leaves; that is no drop of the call.
    */
   Participant join(String meetingId, Role role, String name, WebSocketSession socket, boolean consentOnRecord) {
     Room room = room(meetingId);
     Participant participant;
+    Participant replaced = null;
     List<Map<String, Object>> others = new ArrayList<>();
     synchronized (room) {
       if (room.ended) {
         send(socket, Map.of("type", "ended"));
         return null;
+      }
+      if (role == Role.CUSTOMER) {
+        replaced = room.participants.values().stream().filter(p -> p.role() == Role.CUSTOMER).findFirst()
+            .orElse(null);
+        if (replaced != null) {
+          room.participants.remove(replaced.peerId());
+          send(replaced.socket(), Map.of("type", "elsewhere"));
+          broadcast(room, null, Map.of("type", "peer-left", "peerId", replaced.peerId()));
+        }
       }
       if (room.participants.size() >= properties.maxParticipants()) {
         send(socket, Map.of("type", "full", "max", properties.maxParticipants()));
@@ -126,6 +139,9 @@ class Rooms {
       }
       send(socket, welcome);
       broadcast(room, participant.peerId(), Map.of("type", "peer-joined", "peer", describe(participant)));
+    }
+    if (replaced != null) {
+      close(replaced.socket(), CloseStatus.NORMAL);
     }
     if (role == Role.CUSTOMER) {
       events.customerJoined(meetingId, participant.peerId());

@@ -4,6 +4,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,6 +19,12 @@ import org.springframework.stereotype.Component;
 class DemoUsers {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoUsers.class);
+
+  /** The port the server really listens on (PORT, or a random one in tests), not the default. */
+  private static int port(ApplicationReadyEvent ready) {
+    return ready.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null
+        ? web.getWebServer().getPort() : 8080;
+  }
 
   record DemoUser(String id, String firstName, String lastName, String group) {
   }
@@ -38,7 +45,7 @@ class DemoUsers {
 
   @EventListener(ApplicationReadyEvent.class)
   @Order(2)
-  public void createDemoUsers() {
+  public void createDemoUsers(ApplicationReadyEvent ready) {
     StringBuilder logins = new StringBuilder("\n\n  Demo logins (profile 'demo'), password '" + password + "' for all:\n");
     for (DemoUser demo : USERS) {
       if (identity.createUserQuery().userId(demo.id()).singleResult() == null) {
@@ -56,6 +63,7 @@ class DemoUsers {
       logins.append(String.format("    %-6s %-14s group %s%n", demo.id(), demo.firstName() + " " + demo.lastName(),
           demo.group()));
     }
-    LOG.info("{}  Tasklist and Cockpit: http://localhost:8080/camunda/app/\n", logins);
+    String base = "http://localhost:" + port(ready);
+    LOG.info("{}  Start page: {}/  (Tasklist and Cockpit: {}/camunda/app/)\n", logins, base, base);
   }
 }

@@ -81,7 +81,7 @@ class TwilioVideoPages {
     }
     VideoSession session = visit.get().session();
     if (CallAccess.callOver(session)) {
-      return links.invalid(response, model, "call-over", HttpStatus.GONE);
+      return links.callEnded(response, HttpStatus.GONE);
     }
     if (!opened(session.meetingId())) {
       return links.invalid(response, model, "platform-unavailable", HttpStatus.SERVICE_UNAVAILABLE);

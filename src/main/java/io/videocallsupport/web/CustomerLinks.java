@@ -26,6 +26,8 @@ public class CustomerLinks {
 
   /** The page that explains why a link does not work; its model holds {@code reason}. */
   public static final String INVALID_VIEW = "web/link-invalid";
+  /** The customer's page once the call is over: a thank-you, no way back in. */
+  public static final String CALL_ENDED_VIEW = "web/call-ended";
 
   /** A customer's visit through a usable link: the token (for the services that need it) and its session. */
   public record Visit(String token, AccessToken access, VideoSession session) {
@@ -101,6 +103,12 @@ public class CustomerLinks {
     response.setStatus(status.value());
     model.addAttribute("reason", reason);
     return INVALID_VIEW;
+  }
+
+  /** The call of a usable join link is over: the end page, with {@code status} (410 where the call page itself was asked for). */
+  public String callEnded(HttpServletResponse response, HttpStatus status) {
+    response.setStatus(status.value());
+    return CALL_ENDED_VIEW;
   }
 
   private String explain(HttpServletRequest request, HttpServletResponse response, Model model, CustomerPage page,

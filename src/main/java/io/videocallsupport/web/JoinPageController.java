@@ -64,7 +64,16 @@ class JoinPageController {
       return visit.isEmpty() ? CustomerLinks.INVALID_VIEW
           : links.invalid(response, model, "unknown", HttpStatus.NOT_FOUND);
     }
-    describe(model, visit.get().session());
+    VideoSession session = visit.get().session();
+    if (session.state() == SessionState.DECLINED) {
+      return "redirect:/join/noted?choice=" + JoinChoice.DECLINE.name();
+    }
+    if (callOver(session)) {
+      // Not the invitation with a notice under it: the call is over, and the page says so first.
+      model.addAttribute("companyName", companyName);
+      return links.callEnded(response, HttpStatus.OK);
+    }
+    describe(model, session);
     return "web/join";
   }
 
@@ -76,6 +85,9 @@ class JoinPageController {
       return CustomerLinks.INVALID_VIEW;
     }
     VideoSession session = visit.get().session();
+    if (callOver(session)) {
+      return "redirect:/join"; // a page left open from before the end: nothing to choose any more
+    }
     JoinChoice chosen = parse(choice);
     if (chosen == null || (phone != null && phone.length() > MAX_PHONE)) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -122,12 +134,13 @@ class JoinPageController {
     model.addAttribute("scheduledStartText", session.scheduledStart() == null ? null
         : CustomerMessages.customerTime(session, session.scheduledStart()));
     model.addAttribute("callReady", session.customerJoinUrl() != null);
-    model.addAttribute("callOver", callOver(session));
     model.addAttribute("hasMobile", session.hasMobile());
   }
 
   private Map<String, Object> processVariables(VideoSession session) {
-    if (session.processInstanceId() == null) {
+    // A finished process has no runtime variables; asking anyway makes the engine log an ERROR.
+    if (session.processInstanceId() == null || runtime.createProcessInstanceQuery()
+        .processInstanceId(session.processInstanceId()).count() == 0) {
       return Map.of();
     }
     try {

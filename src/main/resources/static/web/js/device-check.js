@@ -1,6 +1,8 @@
 /*
  * The join page's device check: a camera preview, a microphone level meter and a test tone for
- * the speaker. Nothing leaves the browser. The phone field shows only with the phone choice.
+ * the speaker. Nothing leaves the browser. A device with a microphone and no camera is offered
+ * audio only. The phone field shows only with the phone choice; the screen-share choice only where
+ * the browser can share a screen (not on phones).
  */
 (function () {
   'use strict';
@@ -18,20 +20,41 @@
     status.textContent = section.dataset[key] || '';
   }
 
+  /**
+   * Asks for camera and microphone; without a camera, for the microphone alone, so that a device
+   * with only a microphone is told it can join with audio (not that it has neither).
+   */
   async function check() {
     if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
       say('msgUnsupported');
       return;
     }
+    var withCamera = true;
     try {
       stream = await navigator.mediaDevices.getUserMedia({audio: true, video: true});
     } catch (e) {
-      say(e && e.name === 'NotAllowedError' ? 'msgDenied' : 'msgNodevice');
-      return;
+      if (e && e.name === 'NotAllowedError') {
+        say('msgDenied');
+        return;
+      }
+      withCamera = false;
+      try {
+        stream = await navigator.mediaDevices.getUserMedia({audio: true, video: false});
+      } catch (e2) {
+        say(e2 && e2.name === 'NotAllowedError' ? 'msgDenied' : 'msgNodevice');
+        return;
+      }
     }
-    preview.srcObject = stream;
     section.dataset.checked = 'true';
-    say('msgOk');
+    section.dataset.camera = withCamera ? 'true' : 'false';
+    if (withCamera) {
+      preview.srcObject = stream;
+      say('msgOk');
+    } else {
+      preview.hidden = true;
+      say('msgMicOnly');
+      choose('AUDIO_ONLY');
+    }
     audioContext = audioContext || new AudioContext();
     var analyser = audioContext.createAnalyser();
     analyser.fftSize = 512;
@@ -74,6 +97,27 @@
       stream = null;
     }
   });
+
+  /** Selects a join choice, as the customer would, unless it is not available now. */
+  function choose(value) {
+    var input = document.getElementById('choice-' + value);
+    if (input && !input.disabled) {
+      input.checked = true;
+      input.dispatchEvent(new Event('change', {bubbles: true}));
+    }
+  }
+
+  // Phones and tablets cannot share their screen from a browser: no such choice there.
+  var screenChoice = document.getElementById('choice-SCREEN_SHARE_ONLY');
+  if (screenChoice && !(navigator.mediaDevices && navigator.mediaDevices.getDisplayMedia)) {
+    var wasChosen = screenChoice.checked;
+    screenChoice.disabled = true;
+    screenChoice.checked = false;
+    screenChoice.closest('.choice').hidden = true;
+    if (wasChosen) {
+      choose('AUDIO_ONLY');
+    }
+  }
 
   var phoneField = document.getElementById('phone-field');
   var choices = document.querySelectorAll('input[name="choice"]');

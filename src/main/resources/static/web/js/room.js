@@ -38,6 +38,10 @@
     announcer: document.getElementById('announcer'),
     log: document.getElementById('annotation-log'),
     afterCall: document.getElementById('after-call'),
+    afterHeading: document.getElementById('after-call-heading'),
+    afterText: document.getElementById('after-call-text'),
+    rejoin: document.getElementById('rejoin'),
+    controls: document.getElementById('controls'),
     mic: document.getElementById('toggle-mic'),
     camera: document.getElementById('toggle-camera'),
     screen: document.getElementById('share-screen'),
@@ -66,6 +70,7 @@
   var lowQuality = false;
   var ended = false;
   var leftSelf = false;
+  var openedElsewhere = false;
   var reconnectDelay = 1000;
   var pingTimer = null;
   var peers = new Map();
@@ -144,6 +149,7 @@
     el.localVideo.srcObject = track ? new MediaStream([track]) : null;
     el.selfTile.classList.toggle('screen', sharing);
     el.selfTile.classList.toggle('no-video', !track);
+    el.selfTile.querySelector('.placeholder .why').textContent = text(audioOnly ? 'TileAudioOnly' : 'TileCameraOff');
     setAnnotatable(el.selfTile, sharing, selfId);
     updateTools();
   }
@@ -152,6 +158,7 @@
     press(el.mic, micTrack !== null && !micTrack.enabled);
     press(el.camera, !cameraOn);
     press(el.screen, sharing);
+    el.screen.textContent = text(sharing ? 'StopSharing' : 'ShareScreen');
     press(el.audioOnly, audioOnly);
     press(el.lowQuality, lowQuality);
     el.camera.disabled = cameraMissing;
@@ -185,7 +192,7 @@
     ws.onclose = function () {
       clearInterval(pingTimer);
       closeAllPeers();
-      if (ended || leftSelf) {
+      if (ended || leftSelf || openedElsewhere) {
         return;
       }
       setStatus(text('Reconnecting'));
@@ -253,7 +260,12 @@
         break;
       case 'full':
         ended = true;
-        setStatus(text('Full'));
+        finish('full');
+        break;
+      case 'elsewhere':
+        // The same join link was opened in another tab or window, which took this one's place.
+        openedElsewhere = true;
+        finish('elsewhere');
         break;
       default:
         break;
@@ -276,8 +288,11 @@
     makeTile(peer);
     pc.ontrack = function (event) {
       peer.stream.addTrack(event.track);
-      peer.video.srcObject = peer.stream;
-      peer.audio.srcObject = peer.stream;
+      // Assigned once: assigning again restarts the element and cuts off the play() before it.
+      if (peer.video.srcObject !== peer.stream) {
+        peer.video.srcObject = peer.stream;
+        peer.audio.srcObject = peer.stream;
+      }
       playSound(peer.audio);
       if (recorder && event.track.kind === 'audio') {
         mixIntoRecording(peer.stream);
@@ -372,6 +387,7 @@
       }
     }
     showLocalPicture();
+    sendPrefs();
   }
 
   /** Sends less, or no, video to a peer that asked for it, and less to everyone in lower-quality mode. */
@@ -400,14 +416,16 @@
     }
   }
 
+  /** Tells the others this browser's modes, and whether it sends a picture (their tile says so when not). */
   function sendPrefs() {
-    send({type: 'prefs', audioOnly: audioOnly, lowQuality: lowQuality});
+    send({type: 'prefs', audioOnly: audioOnly, lowQuality: lowQuality, video: currentVideoTrack() !== null});
   }
 
   function onPrefs(from, prefs) {
     var peer = peers.get(from);
     if (peer) {
-      peer.prefs = {audioOnly: prefs.audioOnly === true, lowQuality: prefs.lowQuality === true};
+      peer.prefs = {audioOnly: prefs.audioOnly === true, lowQuality: prefs.lowQuality === true,
+        video: prefs.video !== false};
       showAudioOnly(peer);
       applySenderParameters(peer);
     }
@@ -431,6 +449,7 @@
     canvas.className = 'annotations';
     canvas.setAttribute('aria-hidden', 'true');
     media.appendChild(video);
+    media.appendChild(placeholder(peer.name));
     media.appendChild(canvas);
     var caption = document.createElement('figcaption');
     caption.textContent = peer.name + (peer.role === 'HOST' ? ' (' + text('Agent') + ')' : '');
@@ -449,21 +468,63 @@
     setAnnotatable(figure, peer.screen, peer.id);
   }
 
-  /**
-   * A tile shows no picture while this browser is in audio-only mode, or that peer is and does not share
-   * its screen (rather than the last frame its camera sent).
-   */
-  function showAudioOnly(peer) {
-    peer.tile.classList.toggle('audio-only', audioOnly || (peer.prefs.audioOnly === true && !peer.screen));
+  /** What a tile shows instead of a picture: the person's initial and why there is no picture. */
+  function placeholder(name) {
+    var box = document.createElement('div');
+    box.className = 'placeholder';
+    var initial = document.createElement('span');
+    initial.className = 'initial';
+    initial.setAttribute('aria-hidden', 'true');
+    initial.textContent = (String(name || '').trim().charAt(0) || '?').toUpperCase();
+    var why = document.createElement('span');
+    why.className = 'why';
+    box.appendChild(initial);
+    box.appendChild(why);
+    return box;
   }
 
+  /**
+   * A tile shows no picture while this browser is in audio-only mode, or that peer is and does not share
+   * its screen (rather than the last frame its camera sent), or sends none (camera off or missing); it
+   * says which instead.
+   */
+  function showAudioOnly(peer) {
+    var peerAudioOnly = peer.prefs.audioOnly === true && !peer.screen;
+    peer.tile.classList.toggle('audio-only', audioOnly || peerAudioOnly);
+    peer.tile.classList.toggle('no-video', !peer.screen && peer.prefs.video === false);
+    peer.tile.querySelector('.placeholder .why').textContent =
+      text(audioOnly || peer.prefs.audioOnly === true ? 'TileAudioOnly' : 'TileCameraOff');
+  }
+
+  /**
+   * Plays a voice. Only the browser's autoplay refusal (NotAllowedError) asks for "Turn on sound"; a
+   * play() cut short by a newer one is no reason, and a voice that plays takes the button away.
+   */
   function playSound(audio) {
+    if (!audio.dataset.watched) {
+      audio.dataset.watched = 'true';
+      audio.addEventListener('playing', showSoundButton);
+      audio.addEventListener('pause', showSoundButton);
+    }
     var playing = audio.play();
     if (playing && playing.catch) {
-      playing.catch(function () {
-        el.sound.hidden = false;
+      playing.catch(function (e) {
+        if (e && e.name === 'NotAllowedError') {
+          audio.dataset.blocked = 'true';
+          showSoundButton();
+        }
       });
     }
+  }
+
+  function showSoundButton() {
+    var blocked = Array.from(el.tiles.querySelectorAll('audio')).some(function (audio) {
+      if (!audio.paused) {
+        delete audio.dataset.blocked;
+      }
+      return audio.dataset.blocked === 'true';
+    });
+    el.sound.hidden = !blocked || ended || leftSelf || openedElsewhere;
   }
 
   // ---- Screen sharing and annotations --------------------------------------------------------
@@ -907,19 +968,39 @@
     if (isHost) {
       await stopRecording();
     }
-    finish(text('Ended'));
+    finish('ended');
   }
 
-  function finish(status) {
+  var FINISHED_STATUS = {ended: 'Ended', left: 'LeftSelf', elsewhere: 'Elsewhere', full: 'Full'};
+
+  /**
+   * This browser is out of the call ({@code how}: ended for everyone, left, opened elsewhere, full):
+   * media off, and in place of the tiles and controls a page that says what happened. Only who left
+   * or was replaced by another window gets a way back in; after the end for everyone there is none.
+   */
+  function finish(how) {
     closeAllPeers();
     localStream.getTracks().forEach(function (t) { t.stop(); });
     if (screenTrack) {
       screenTrack.stop();
     }
     el.localVideo.srcObject = null;
-    setStatus(status);
-    root.dataset.state = 'ended';
-    el.afterCall.hidden = false;
+    setStatus(text(FINISHED_STATUS[how]));
+    root.dataset.state = how;
+    [el.tiles, el.tools, el.controls, el.quality, el.sound].forEach(function (part) {
+      part.hidden = true;
+    });
+    if (how !== 'full') {
+      var key = {ended: 'EndEnded', left: 'EndLeft', elsewhere: 'EndElsewhere'}[how];
+      el.afterHeading.textContent = text(key + 'Title');
+      el.afterText.textContent = text(key + 'Text');
+      if (el.rejoin) {
+        el.rejoin.hidden = how === 'ended';
+        el.rejoin.textContent = text(how === 'elsewhere' ? 'EndUseThisWindow' : 'Rejoin');
+      }
+      el.afterCall.hidden = false;
+      el.afterHeading.focus();
+    }
     if (ws) {
       ws.close();
     }
@@ -957,8 +1038,9 @@
     updateButtons();
   });
   el.sound.addEventListener('click', function () {
-    peers.forEach(function (p) { p.audio.play(); });
-    el.sound.hidden = true;
+    peers.forEach(function (p) {
+      p.audio.play().catch(function () { /* still blocked: the button stays */ });
+    });
   });
   el.clear.addEventListener('click', function () {
     var targets = sharing ? [selfId] : [];
@@ -976,7 +1058,7 @@
     el.leave.addEventListener('click', function () {
       leftSelf = true;
       send({type: 'leave'});
-      finish(text('LeftSelf'));
+      finish('left');
     });
   }
   if (el.sensitive) {
@@ -991,8 +1073,12 @@
       await stopRecording();
       ended = true;
       send({type: 'end'});
-      finish(text('Ended'));
+      finish('ended');
     });
+  }
+  // Phones and tablets cannot share their screen from a browser: no button that cannot work.
+  if (!navigator.mediaDevices || !navigator.mediaDevices.getDisplayMedia) {
+    el.screen.hidden = true;
   }
   window.addEventListener('resize', function () {
     annotations.forEach(function (list, target) { redraw(target); });

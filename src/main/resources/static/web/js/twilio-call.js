@@ -55,6 +55,10 @@
     shareHint: document.getElementById('share-hint'),
     announcer: document.getElementById('announcer'),
     afterCall: document.getElementById('after-call'),
+    afterHeading: document.getElementById('after-call-heading'),
+    afterText: document.getElementById('after-call-text'),
+    rejoin: document.getElementById('rejoin'),
+    controls: document.getElementById('controls'),
     mic: document.getElementById('toggle-mic'),
     camera: document.getElementById('toggle-camera'),
     screen: document.getElementById('share-screen'),
@@ -226,6 +230,7 @@
       el.localVideo.srcObject = null;
     }
     el.selfTile.classList.toggle('no-video', !track);
+    el.selfTile.querySelector('.placeholder .why').textContent = text(audioOnly ? 'TileAudioOnly' : 'TileCameraOff');
   }
 
   function updateButtons() {
@@ -233,6 +238,7 @@
     press(el.mic, micOff);
     press(el.camera, !(cameraWanted && cameraTrack));
     press(el.screen, screenTrack !== null);
+    el.screen.textContent = text(screenTrack !== null ? 'StopSharing' : 'ShareScreen');
     press(el.audioOnly, audioOnly);
     press(el.lowQuality, lowQuality);
     el.mic.disabled = finished || micTrack === null;
@@ -501,6 +507,7 @@
     var name = personName(participant.identity);
     var staff = isStaff(participant.identity);
     var tile = makeFigure('tile remote no-video', name + (staff ? ' (' + text('Agent') + ')' : ''));
+    tile.querySelector('.media').appendChild(placeholder(name));
     tile.id = 'tile-' + participant.sid;
     tile.dataset.identity = participant.identity;
     tile.dataset.role = staff ? 'HOST' : 'CUSTOMER';
@@ -628,13 +635,47 @@
     }
   }
 
+  /** A tile's stand-in for a picture: the person's initial, and that only their voice comes. */
+  function placeholder(name) {
+    var box = document.createElement('div');
+    box.className = 'placeholder';
+    var initial = document.createElement('span');
+    initial.className = 'initial';
+    initial.setAttribute('aria-hidden', 'true');
+    initial.textContent = (String(name || '').trim().charAt(0) || '?').toUpperCase();
+    var why = document.createElement('span');
+    why.className = 'why';
+    why.textContent = text('TileAudioOnly');
+    box.appendChild(initial);
+    box.appendChild(why);
+    return box;
+  }
+
+  /**
+   * Plays a voice. Only the browser's autoplay refusal (NotAllowedError) asks for "Turn on sound"; a
+   * play() cut short by a newer one is no reason, and a voice that plays takes the button away.
+   */
   function playSound(audio) {
+    audio.addEventListener('playing', showSoundButton);
     var playing = audio.play();
     if (playing && playing.catch) {
-      playing.catch(function () {
-        el.sound.hidden = false;
+      playing.catch(function (e) {
+        if (e && e.name === 'NotAllowedError') {
+          audio.dataset.blocked = 'true';
+          showSoundButton();
+        }
       });
     }
+  }
+
+  function showSoundButton() {
+    var blocked = Array.from(el.tiles.querySelectorAll('audio')).some(function (audio) {
+      if (!audio.paused) {
+        delete audio.dataset.blocked;
+      }
+      return audio.dataset.blocked === 'true';
+    });
+    el.sound.hidden = !blocked || finished;
   }
 
   function showSpeaker(participant) {
@@ -698,16 +739,28 @@
     showRecording(false);
     showQuality(null);
     setState(state, messageKey);
-    // "The call has ended for you" and the way back in, unless the call never got going.
-    el.afterCall.hidden = state === 'failed' || state === 'unsupported';
     [el.mic, el.camera, el.screen, el.audioOnly, el.lowQuality, el.leave, el.end, el.sensitive]
       .forEach(function (button) {
         if (button) {
           button.disabled = true;
         }
       });
-    el.sound.hidden = true;
-    el.shareHint.hidden = true;
+    // In place of the tiles and controls, what happened; only who left or was replaced by another
+    // window gets a way back in, never after the end for everyone.
+    [el.tiles, el.controls, el.quality, el.sound, el.shareHint].forEach(function (part) {
+      part.hidden = true;
+    });
+    var key = {ended: 'EndEnded', left: 'EndLeft', elsewhere: 'EndElsewhere'}[state];
+    if (key) {
+      el.afterHeading.textContent = text(key + 'Title');
+      el.afterText.textContent = text(key + 'Text');
+      if (el.rejoin) {
+        el.rejoin.hidden = state === 'ended';
+        el.rejoin.textContent = text(state === 'elsewhere' ? 'EndUseThisWindow' : 'Rejoin');
+      }
+      el.afterCall.hidden = false;
+      el.afterHeading.focus();
+    }
   }
 
   /** POSTs to the application with the CSRF header; answers the HTTP status, 0 without an answer. */
@@ -769,8 +822,11 @@
     el.tiles.querySelectorAll('audio').forEach(function (audio) {
       audio.play().catch(function () { /* still blocked: the button stays */ });
     });
-    el.sound.hidden = true;
   });
+  // Phones and tablets cannot share their screen from a browser: no button that cannot work.
+  if (!navigator.mediaDevices || !navigator.mediaDevices.getDisplayMedia) {
+    el.screen.hidden = true;
+  }
   if (el.leave) {
     el.leave.addEventListener('click', async function () {
       el.leave.disabled = true;

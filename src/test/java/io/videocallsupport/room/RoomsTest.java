@@ -3,7 +3,11 @@ package io.videocallsupport.room;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,10 +18,14 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
-/** The room's rules on the server side: at most six people, recording follows the process, an ended call stays ended. */
+/**
+ * The room's rules on the server side: at most six people, one customer (a second browser of the
+ * customer takes the first one's place), recording follows the process, an ended call stays ended.
+ */
 class RoomsTest {
 
   private final Rooms rooms = new Rooms(new ObjectMapper(), mock(RoomEvents.class),
@@ -27,15 +35,42 @@ class RoomsTest {
 
   @Test
   void aSeventhParticipantIsRefused() throws Exception {
-    rooms.join(meeting, Participant.Role.HOST, "Anna", socket(new ArrayList<>()), false);
+    rooms.join(meeting, Participant.Role.CUSTOMER, "Jo", socket(new ArrayList<>()), false);
     for (int i = 0; i < 5; i++) {
-      assertThat(rooms.join(meeting, Participant.Role.CUSTOMER, "Guest " + i, socket(new ArrayList<>()), false))
+      assertThat(rooms.join(meeting, Participant.Role.HOST, "Lead " + i, socket(new ArrayList<>()), false))
           .isNotNull();
     }
     List<String> seventh = new ArrayList<>();
 
-    assertThat(rooms.join(meeting, Participant.Role.CUSTOMER, "One too many", socket(seventh), false)).isNull();
+    assertThat(rooms.join(meeting, Participant.Role.HOST, "One too many", socket(seventh), false)).isNull();
     assertThat(seventh).singleElement().asString().contains("\"type\":\"full\"").contains("\"max\":6");
+  }
+
+  @Test
+  void theCustomersSecondBrowserTakesThePlaceOfTheFirstWithoutADrop() throws Exception {
+    RoomEvents events = mock(RoomEvents.class);
+    Rooms rooms = new Rooms(new ObjectMapper(), events,
+        new RoomProperties("", "", "", "", Duration.ofHours(12), 6, DataSize.ofMegabytes(500), Duration.ofSeconds(30)),
+        Clock.systemUTC());
+    List<String> host = new ArrayList<>();
+    List<String> firstTab = new ArrayList<>();
+    List<String> secondTab = new ArrayList<>();
+    rooms.join(meeting, Participant.Role.HOST, "Anna", socket(host), false);
+    WebSocketSession firstSocket = socket(firstTab);
+    Participant first = rooms.join(meeting, Participant.Role.CUSTOMER, "Jo", firstSocket, false);
+
+    Participant second = rooms.join(meeting, Participant.Role.CUSTOMER, "Jo", socket(secondTab), false);
+
+    assertThat(last(firstTab)).contains("\"type\":\"elsewhere\"");
+    verify(firstSocket).close(CloseStatus.NORMAL);
+    assertThat(host).anyMatch(m -> m.contains("\"type\":\"peer-left\"") && m.contains(first.peerId()));
+    assertThat(last(host)).contains("\"type\":\"peer-joined\"").contains(second.peerId());
+    assertThat(secondTab.get(0)).as("the new tab sees the agent, not its old self")
+        .contains("\"type\":\"welcome\"").doesNotContain(first.peerId());
+    // The old tab's connection closing afterwards is no drop.
+    rooms.left(meeting, first);
+    verify(events, never()).customerLeft(anyString(), anyString(), anyBoolean());
+    assertThat(rooms.customerPresent(meeting)).isTrue();
   }
 
   @Test

@@ -82,6 +82,8 @@ public final class Chromium {
         "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required",
         "--window-size=1280,1000", "--lang=" + language,
         "--user-data-dir=" + Files.createTempDirectory("chromium-profile-"));
+    // --lang sets the interface; pages are asked for in the same language (Accept-Language).
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
     // The browser's console, for tests that check that a page logs no errors.
     options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())

@@ -31,6 +31,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,6 +44,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * of a kept recording, and the join page's choices reaching the agent.
  */
 @H2SpringTest
+@ExtendWith(OutputCaptureExtension.class)
 class CustomerPagesTest {
 
   private static final String MEETING_LINK = "https://meet.example.com/room-7";
@@ -197,6 +201,19 @@ class CustomerPagesTest {
     String task = driver.task(pid, WAIT_FOR_CUSTOMER).getId();
     assertThat(engine.getTaskService().getTaskComments(task)).extracting(c -> c.getFullMessage())
         .anySatisfy(c -> assertThat(c).contains("phone call"));
+  }
+
+  @Test
+  void theJoinLinkAfterTheCallShowsTheEndPageAndLogsNoError(CapturedOutput log) throws Exception {
+    VideoSession session = sessionAfterCall("de");
+    String link = PageClient.linkPath(message(session, MessagePurpose.INVITATION).bodyText(), "join");
+
+    assertThat(browser.get(link).statusCode()).isEqualTo(302);
+    HttpResponse<String> page = browser.get("/join");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Vielen Dank, Ihr Anruf ist beendet").doesNotContain("join-form")
+        .doesNotContain("Wie möchten Sie teilnehmen").doesNotContain("Wieder beitreten");
+    assertThat(log.getAll()).doesNotContain(" ERROR ").doesNotContain("ENGINE-");
   }
 
   @Test

@@ -36,7 +36,7 @@ class PageClient {
 
   HttpResponse<String> get(String path, String language) throws IOException, InterruptedException {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", language)
-        .GET().build(), HttpResponse.BodyHandlers.ofString());
+        .header("Accept", "text/html,*/*;q=0.8").GET().build(), HttpResponse.BodyHandlers.ofString());
     Matcher matcher = CSRF.matcher(response.body());
     if (matcher.find()) {
       csrf = matcher.group(1);
