@@ -16,11 +16,14 @@ import io.videocallsupport.retention.Recordings;
 import io.videocallsupport.session.SessionRepository;
 import io.videocallsupport.session.VideoSession;
 import io.videocallsupport.support.ProcessDriver;
+import io.videocallsupport.support.SentMessages;
 import io.videocallsupport.support.Sessions;
+import io.videocallsupport.support.TableSearch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +41,9 @@ abstract class RetentionAndPrivacyScenarios {
   @Autowired RecordingRepository recordings;
   @Autowired Recordings recordingService;
   @Autowired Outbox outbox;
+  @Autowired SentMessages sent;
   @Autowired AuditLog audit;
+  @Autowired DataSource dataSource;
   @Value("${vcs.recording.storage-dir}") Path storageDir;
 
   ProcessDriver driver;
@@ -127,12 +132,54 @@ abstract class RetentionAndPrivacyScenarios {
 
     assertThat(outbox.forSession(session.id())).filteredOn(m -> m.purpose() == MessagePurpose.RECORDING_COPY)
         .singleElement()
-        .satisfies(m -> SessionLifecycleScenarios.linkToken(m.bodyText(), "privacy/download"));
+        .satisfies(m -> SessionLifecycleScenarios.linkToken(sent.text(m), "privacy/download"));
+  }
+
+  @Test
+  void erasureLeavesTheCustomersEmailAndMobileInNoTableAndCamundaNeverHeldThem() throws Exception {
+    String unique = UUID.randomUUID().toString().substring(0, 8);
+    String email = "erase-" + unique + "@example.com";
+    String mobileDigits = "49151" + String.format("%08d", Math.abs(unique.hashCode()) % 100_000_000);
+    Map<String, Object> form = Sessions.startForm("T-" + unique);
+    form.put("customerEmail", email);
+    form.put("customerMobile", "+" + mobileDigits);
+    VideoSession session = sessionInCall(true, form);
+    String pid = session.processInstanceId();
+    driver.complete(pid, CONDUCT_VIDEO_CALL, Map.of("callAction", "END_CALL", "callOutcome", "RESOLVED"));
+    driver.complete(pid, WRITE_SUMMARY, Map.of("callSummary", "Router reset", "stepsTaken", "Reset",
+        "usefulLinks", "", "followUpActions", "None"));
+    recordingReady(session, "rec-" + unique, localCopy("contact-erasure"));
+    assertThat(outbox.forSession(session.id())).as("the customer was invited by email and SMS")
+        .extracting(OutboxMessage::recipient).contains(email, "+" + mobileDigits);
+    // the local part and the digits also find encoded forms (%40, %2B)
+    String[] contact = {email, "erase-" + unique, mobileDigits};
+    assertThat(TableSearch.whereFound(dataSource, "ACT_", contact))
+        .as("Camunda's runtime and history never keep the contact data").isEmpty();
+
+    engine.getRuntimeService().createMessageCorrelation(PrivacyRequest.Messages.PRIVACY_REQUESTED)
+        .processInstanceBusinessKey(session.ticketId())
+        .setVariable("ticketId", session.ticketId())
+        .setVariable("requestType", "ERASURE")
+        .correlateStartMessage();
+    driver.runDueJobs();
+
+    assertThat(outbox.forSession(session.id())).as("the confirmation went out before the address was erased")
+        .anySatisfy(m -> assertThat(m.purpose()).isEqualTo(MessagePurpose.ERASURE_CONFIRMATION));
+    assertThat(sessions.findById(session.id()).orElseThrow())
+        .satisfies(erased -> assertThat(erased.customerEmail()).isNull())
+        .satisfies(erased -> assertThat(erased.customerMobile()).isNull());
+    assertThat(TableSearch.whereFound(dataSource, "", contact)).as("no table of the schema holds them").isEmpty();
+    assertThat(audit.forSubject("VIDEO_SESSION", session.id().toString())).extracting(AuditLog.Entry::action)
+        .contains("CONTACT_DATA_ERASED");
   }
 
   /** A session whose customer joined and answered the consent question. */
   private VideoSession sessionInCall(boolean consent) {
-    String pid = Sessions.startAsAgent(engine, Sessions.startForm("T-" + UUID.randomUUID().toString().substring(0, 8)));
+    return sessionInCall(consent, Sessions.startForm("T-" + UUID.randomUUID().toString().substring(0, 8)));
+  }
+
+  private VideoSession sessionInCall(boolean consent, Map<String, Object> form) {
+    String pid = Sessions.startAsAgent(engine, form);
     driver.complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));
     driver.complete(pid, PREPARE_SESSION, Map.of("callTiming", "NOW", "expectedDurationMinutes", 10,
         "meetingLink", "https://meet.example.com/r", "agentDevicesChecked", true, "callMode", "VIDEO"));
