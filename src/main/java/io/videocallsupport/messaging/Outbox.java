@@ -195,8 +195,9 @@ public class Outbox {
       delivery = transport.deliver(asSent, retry, message.createdAt());
     } catch (PermanentDeliveryFailure refused) {
       count(message, "refused");
+      // the provider's words often quote the address: they go to the row (erased with it), not the log
       LOG.warn("Outbox message {} ({}) refused for good by {}: {}", message.id(), draft.key(), refused.provider(),
-          refused.getMessage());
+          refused.reason());
       ownTransaction.executeWithoutResult(tx -> repository.recordFailure(message.id(), refused.provider(),
           refused.reason(), truncate(refused.getMessage()), Timestamps.now(clock)));
       return repository.findById(message.id()).orElseThrow();
