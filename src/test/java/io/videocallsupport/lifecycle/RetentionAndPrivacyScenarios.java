@@ -8,6 +8,7 @@ import io.videocallsupport.call.PlatformEvents;
 import io.videocallsupport.messaging.MessagePurpose;
 import io.videocallsupport.messaging.Outbox;
 import io.videocallsupport.messaging.OutboxMessage;
+import io.videocallsupport.privacy.ContactDataErasure;
 import io.videocallsupport.privacy.PrivacyRequest;
 import io.videocallsupport.retention.Recording;
 import io.videocallsupport.retention.RecordingRepository;
@@ -19,8 +20,11 @@ import io.videocallsupport.support.ProcessDriver;
 import io.videocallsupport.support.SentMessages;
 import io.videocallsupport.support.Sessions;
 import io.videocallsupport.support.TableSearch;
+import io.videocallsupport.system.Timestamps;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -29,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Recordings after the call: kept only with consent, deleted everywhere after the retention
@@ -44,6 +49,9 @@ abstract class RetentionAndPrivacyScenarios {
   @Autowired SentMessages sent;
   @Autowired AuditLog audit;
   @Autowired DataSource dataSource;
+  @Autowired ContactDataErasure contactData;
+  @Autowired JdbcClient jdbc;
+  @Autowired Clock clock;
   @Value("${vcs.recording.storage-dir}") Path storageDir;
 
   ProcessDriver driver;
@@ -171,6 +179,33 @@ abstract class RetentionAndPrivacyScenarios {
     assertThat(TableSearch.whereFound(dataSource, "", contact)).as("no table of the schema holds them").isEmpty();
     assertThat(audit.forSubject("VIDEO_SESSION", session.id().toString())).extracting(AuditLog.Entry::action)
         .contains("CONTACT_DATA_ERASED");
+  }
+
+  @Test
+  void contactDataOfAFinishedSessionIsErasedWhenItsRetentionEnds() {
+    VideoSession session = sessionInCall(false);
+    String pid = session.processInstanceId();
+    driver.complete(pid, CONDUCT_VIDEO_CALL, Map.of("callAction", "END_CALL", "callOutcome", "RESOLVED"));
+    driver.complete(pid, WRITE_SUMMARY, Map.of("callSummary", "Router reset", "stepsTaken", "Reset",
+        "usefulLinks", "", "followUpActions", "None"));
+    VideoSession running = sessionInCall(false);
+    contactData.eraseExpired();
+    assertThat(sessions.findById(session.id()).orElseThrow().customerEmail()).as("not yet").isNotNull();
+
+    jdbc.sql("UPDATE video_session SET updated_at = :longAgo WHERE id IN (:ids)")
+        .param("longAgo", Timestamps.now(clock).minusDays(91)).param("ids", List.of(session.id(), running.id()))
+        .update();
+    contactData.eraseExpired();
+
+    VideoSession erased = sessions.findById(session.id()).orElseThrow();
+    assertThat(erased.customerEmail()).isNull();
+    assertThat(erased.customerMobile()).isNull();
+    assertThat(outbox.forSession(session.id())).isNotEmpty().allSatisfy(m -> {
+      assertThat(m.recipient()).isEqualTo(ContactDataErasure.ERASED);
+      assertThat(m.bodyText()).isEqualTo(ContactDataErasure.ERASED);
+    });
+    assertThat(sessions.findById(running.id()).orElseThrow().customerEmail())
+        .as("a running session still needs the address").isEqualTo(running.customerEmail());
   }
 
   /** A session whose customer joined and answered the consent question. */
