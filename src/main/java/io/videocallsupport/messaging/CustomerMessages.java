@@ -80,6 +80,9 @@ public class CustomerMessages {
   /** An email with attachments, e.g. the calendar invitation of a scheduled call. */
   public OutboxMessage email(String idempotencyKey, VideoSession session, MessagePurpose purpose,
                              Map<String, Object> model, List<EmailMessage.Attachment> attachments) {
+    if (session.customerEmail() == null || session.customerEmail().isBlank()) {
+      return outbox.withoutRecipient(idempotencyKey, session.id(), purpose, Channel.EMAIL);
+    }
     EmailMessage email = composer.email(purpose.template(), session.customerEmail(), locale(session), model);
     for (EmailMessage.Attachment attachment : attachments) {
       email = email.withAttachment(attachment);

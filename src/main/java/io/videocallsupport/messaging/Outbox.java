@@ -37,6 +37,7 @@ public class Outbox {
 
   private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
   private static final String RESEND = ":resend:";
+  private static final String NO_RECIPIENT = "[none]";
 
   /** What a provider's status report did to a message. */
   public enum StatusUpdate {
@@ -90,6 +91,24 @@ public class Outbox {
           SmsMessage storedSms = new SmsMessage(stored.recipient(), stored.bodyText());
           return retry ? smsSender.sendAgain(storedSms, since) : smsSender.send(storedSms);
         });
+  }
+
+  /**
+   * Records, without sending, a message that has nobody to go to: the session holds no address for
+   * its channel (erased, or never given). FAILED as {@code REJECTED}, so that the step goes on and
+   * the session shows why nothing went out.
+   */
+  public OutboxMessage withoutRecipient(String idempotencyKey, UUID sessionId, MessagePurpose purpose,
+                                        Channel channel) {
+    return ownTransaction.execute(tx -> repository.findByKey(idempotencyKey).orElseGet(() -> {
+      OffsetDateTime now = Timestamps.now(clock);
+      OutboxMessage none = new OutboxMessage(UUID.randomUUID(), idempotencyKey, sessionId, channel, purpose,
+          NO_RECIPIENT, null, NO_RECIPIENT, null, OutboxStatus.FAILED, null, null, 0,
+          "The session has no " + (channel == Channel.EMAIL ? "email address" : "mobile number")
+              + " (erased or never given); not sent", now, now, FailureReason.REJECTED, List.of());
+      repository.insert(none);
+      return none;
+    }));
   }
 
   public List<OutboxMessage> forSession(UUID sessionId) {

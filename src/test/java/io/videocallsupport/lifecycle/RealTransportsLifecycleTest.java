@@ -401,7 +401,10 @@ class RealTransportsLifecycleTest {
     assertThat(body.get("providerMessageId").asText()).isNotEqualTo(sms.providerMessageId());
     List<Map<String, String>> texts = twilio.createRequests(customer.mobile());
     assertThat(texts).hasSize(2);
-    assertThat(texts.get(1).get("Body")).isEqualTo(texts.get(0).get("Body"));
+    assertThat(LinkTokens.sameButTokens(texts.get(1).get("Body"), texts.get(0).get("Body")))
+        .as("the same message, with a fresh token in its link").isTrue();
+    assertThat(joinToken(texts.get(1).get("Body"))).isNotEqualTo(joinToken(texts.get(0).get("Body")));
+    assertThat(tokens.check(joinToken(texts.get(1).get("Body")), TokenPurpose.JOIN).usable()).isTrue();
     assertThat(outbox.find(UUID.fromString(body.get("id").asText())).orElseThrow().idempotencyKey())
         .isEqualTo(sms.idempotencyKey() + ":resend:1");
 
