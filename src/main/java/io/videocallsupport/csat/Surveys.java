@@ -119,9 +119,8 @@ public class Surveys {
 
   private void email(UUID sessionId, MessagePurpose purpose) {
     VideoSession session = sessions.get(sessionId);
-    String token = tokens.issue(TokenPurpose.SURVEY, sessionId, null, linkValidity);
     Map<String, Object> model = messages.model(session, null);
-    model.put("surveyUrl", messages.link("survey", token));
+    model.put("surveyUrl", messages.link("survey", TokenPurpose.SURVEY, linkValidity));
     messages.email("survey:" + sessionId + ":" + purpose.template(), session, purpose, model);
   }
 

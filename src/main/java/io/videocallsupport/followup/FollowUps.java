@@ -66,7 +66,7 @@ public class FollowUps {
     model.put("followUpActions", summary.followUpActions());
     model.put("recordingKept", recordings.findBySession(sessionId).stream()
         .anyMatch(r -> r.state() == Recording.RecordingState.KEPT));
-    model.put("privacyUrl", messages.privacyLink(session));
+    model.put("privacyUrl", messages.privacyLink());
     messages.email("session:" + sessionId + ":follow-up", session, MessagePurpose.FOLLOW_UP, model);
     sessions.changeState(sessionId, SessionState.COMPLETED);
   }

@@ -5,13 +5,11 @@ import io.videocallsupport.messaging.CustomerMessages;
 import io.videocallsupport.messaging.EmailMessage;
 import io.videocallsupport.messaging.FailureReason;
 import io.videocallsupport.messaging.MessagePurpose;
-import io.videocallsupport.messaging.Outbox;
 import io.videocallsupport.messaging.OutboxMessage;
 import io.videocallsupport.session.ContactDetailsCheck;
 import io.videocallsupport.session.SessionService;
 import io.videocallsupport.session.VideoSession;
 import io.videocallsupport.system.Timestamps;
-import io.videocallsupport.token.AccessTokens;
 import io.videocallsupport.token.TokenPurpose;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,10 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -41,28 +36,23 @@ import org.springframework.stereotype.Service;
 public class Invitations {
 
   private static final String NOTE_AUTHOR = "video-session";
-  private static final Pattern JOIN_LINK = Pattern.compile("https?://[^\\s<>\"()]+/join/[A-Za-z0-9_-]{43}");
 
   private final SessionService sessions;
   private final CustomerMessages messages;
   private final ContactDetailsCheck contactCheck;
   private final CallCalendar calendar;
   private final HelpDesk helpDesk;
-  private final AccessTokens tokens;
-  private final Outbox outbox;
   private final Clock clock;
   private final Duration joinLinkValidAfterCall;
 
   Invitations(SessionService sessions, CustomerMessages messages, ContactDetailsCheck contactCheck,
-              CallCalendar calendar, HelpDesk helpDesk, AccessTokens tokens, Outbox outbox, Clock clock,
+              CallCalendar calendar, HelpDesk helpDesk, Clock clock,
               @Value("${vcs.join.link-valid-after-call:PT12H}") Duration joinLinkValidAfterCall) {
     this.sessions = sessions;
     this.messages = messages;
     this.contactCheck = contactCheck;
     this.calendar = calendar;
     this.helpDesk = helpDesk;
-    this.tokens = tokens;
-    this.outbox = outbox;
     this.clock = clock;
     this.joinLinkValidAfterCall = joinLinkValidAfterCall;
   }
@@ -139,7 +129,7 @@ public class Invitations {
     VideoSession session = sessions.get(sessionId);
     Map<String, Object> model = messages.model(session, ticketSubject);
     String key = "session:" + sessionId + ":" + purpose.template() + ":" + round + ":" + attempt;
-    model.put("joinUrl", joinLink(session, key));
+    model.put("joinUrl", joinLink(session));
     messages.email(key + ":email", session, purpose, model);
     if (messages.canText(session)) {
       OutboxMessage sms = messages.sms(key + ":sms", session, purpose, model);
@@ -159,7 +149,7 @@ public class Invitations {
 
   private Map<String, Object> callModel(VideoSession session, String ticketSubject, String callMode, String key) {
     Map<String, Object> model = messages.model(session, ticketSubject);
-    model.put("joinUrl", joinLink(session, key));
+    model.put("joinUrl", joinLink(session));
     model.put("expectedDurationMinutes", session.expectedDurationMin());
     model.put("customerPreparation", session.customerPreparation());
     model.put("callMode", callMode);
@@ -191,26 +181,16 @@ public class Invitations {
   /**
    * A link to the join page (device check, alternatives, then the call), never the platform's own
    * link. Not single use: after a drop the customer opens it again. It works until some hours after
-   * the call's planned end; each message gets its own token, so every link sent stays valid.
-   * A retried job reuses the link its messages already hold in the outbox (the outbox sends what it
-   * stored anyway), so that a step issues one token, not one per attempt, and the email and the
-   * SMS of one step carry the same link.
+   * the call's planned end. Its token is minted each time a message carrying it is handed over, so
+   * every link sent stays valid and none is stored.
    */
-  private String joinLink(VideoSession session, String messageKey) {
-    Optional<String> stored = outbox.forSession(session.id()).stream()
-        .filter(m -> m.idempotencyKey().startsWith(messageKey + ":"))
-        .map(m -> JOIN_LINK.matcher(m.bodyText()))
-        .filter(Matcher::find)
-        .map(Matcher::group)
-        .findFirst();
-    if (stored.isPresent()) {
-      return stored.get();
-    }
+  private String joinLink(VideoSession session) {
     OffsetDateTime now = Timestamps.now(clock);
     OffsetDateTime start = session.scheduledStart() != null && session.scheduledStart().isAfter(now)
         ? session.scheduledStart() : now;
     int minutes = session.expectedDurationMin() == null ? 15 : session.expectedDurationMin();
     Duration validFor = Duration.between(now, start.plusMinutes(minutes)).plus(joinLinkValidAfterCall);
-    return messages.link("join", tokens.issue(TokenPurpose.JOIN, session.id(), session.ticketId(), validFor));
+    return messages.link("join", TokenPurpose.JOIN, validFor);
   }
+
 }

@@ -2,8 +2,9 @@ package io.videocallsupport.messaging;
 
 import io.videocallsupport.security.AgentDirectory;
 import io.videocallsupport.session.VideoSession;
-import io.videocallsupport.token.AccessTokens;
+import io.videocallsupport.system.Timestamps;
 import io.videocallsupport.token.TokenPurpose;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -23,22 +24,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class CustomerMessages {
 
-  private static final Duration PRIVACY_LINK_VALIDITY = Duration.ofDays(120);
-
   private final MessageComposer composer;
   private final Outbox outbox;
   private final AgentDirectory agents;
-  private final AccessTokens tokens;
+  private final Clock clock;
+  private final Duration privacyLinkValidity;
   private final String companyName;
   private final String publicUrl;
 
-  CustomerMessages(MessageComposer composer, Outbox outbox, AgentDirectory agents, AccessTokens tokens,
+  CustomerMessages(MessageComposer composer, Outbox outbox, AgentDirectory agents, Clock clock,
+                   @Value("${vcs.privacy.link-valid-days:30}") int privacyLinkValidDays,
                    @Value("${vcs.company-name:Example Support}") String companyName,
                    @Value("${vcs.public-url}") String publicUrl) {
     this.composer = composer;
     this.outbox = outbox;
     this.agents = agents;
-    this.tokens = tokens;
+    this.clock = clock;
+    this.privacyLinkValidity = Duration.ofDays(privacyLinkValidDays);
     this.companyName = companyName;
     this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
   }
@@ -55,15 +57,19 @@ public class CustomerMessages {
     return model;
   }
 
-  /** A link to a customer page under the application's public URL, e.g. {@code link("survey", token)}. */
-  public String link(String page, String token) {
-    return publicUrl + "/" + page + "/" + token;
+  /**
+   * A link to a customer page under the application's public URL, e.g. {@code link("survey",
+   * SURVEY, validFor)}, for a message's model. Its token is a placeholder: the outbox mints a real
+   * one each time it hands the message over ({@link LinkTokens}), valid until {@code validFor}
+   * from now.
+   */
+  public String link(String page, TokenPurpose purpose, Duration validFor) {
+    return publicUrl + "/" + page + "/" + LinkTokens.placeholder(purpose, Timestamps.now(clock).plus(validFor));
   }
 
-  /** A fresh link to the privacy page, where the customer asks for a copy or erasure of a recording. */
-  public String privacyLink(VideoSession session) {
-    return link("privacy", tokens.issue(TokenPurpose.PRIVACY, session.id(), session.ticketId(),
-        PRIVACY_LINK_VALIDITY));
+  /** A link to the privacy page, where the customer asks for a copy or erasure of a recording. */
+  public String privacyLink() {
+    return link("privacy", TokenPurpose.PRIVACY, privacyLinkValidity);
   }
 
   public OutboxMessage email(String idempotencyKey, VideoSession session, MessagePurpose purpose,
@@ -74,6 +80,9 @@ public class CustomerMessages {
   /** An email with attachments, e.g. the calendar invitation of a scheduled call. */
   public OutboxMessage email(String idempotencyKey, VideoSession session, MessagePurpose purpose,
                              Map<String, Object> model, List<EmailMessage.Attachment> attachments) {
+    if (session.customerEmail() == null || session.customerEmail().isBlank()) {
+      return outbox.withoutRecipient(idempotencyKey, session.id(), purpose, Channel.EMAIL);
+    }
     EmailMessage email = composer.email(purpose.template(), session.customerEmail(), locale(session), model);
     for (EmailMessage.Attachment attachment : attachments) {
       email = email.withAttachment(attachment);

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -35,6 +37,7 @@ public class Outbox {
 
   private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
   private static final String RESEND = ":resend:";
+  private static final String NO_RECIPIENT = "[none]";
 
   /** What a provider's status report did to a message. */
   public enum StatusUpdate {
@@ -59,9 +62,11 @@ public class Outbox {
   private final TransactionTemplate ownTransaction;
   private final Clock clock;
   private final MeterRegistry meters;
+  private final LinkTokens links;
+  private final ObjectProvider<SentMessageListener> listeners;
 
   Outbox(OutboxRepository repository, Mailer mailer, SmsSender smsSender, PlatformTransactionManager transactions,
-         Clock clock, MeterRegistry meters) {
+         Clock clock, MeterRegistry meters, LinkTokens links, ObjectProvider<SentMessageListener> listeners) {
     this.repository = repository;
     this.mailer = mailer;
     this.smsSender = smsSender;
@@ -69,6 +74,8 @@ public class Outbox {
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
     this.meters = meters;
+    this.links = links;
+    this.listeners = listeners;
   }
 
   public OutboxMessage send(String idempotencyKey, UUID sessionId, MessagePurpose purpose, EmailMessage email) {
@@ -84,6 +91,24 @@ public class Outbox {
           SmsMessage storedSms = new SmsMessage(stored.recipient(), stored.bodyText());
           return retry ? smsSender.sendAgain(storedSms, since) : smsSender.send(storedSms);
         });
+  }
+
+  /**
+   * Records, without sending, a message that has nobody to go to: the session holds no address for
+   * its channel (erased, or never given). FAILED as {@code REJECTED}, so that the step goes on and
+   * the session shows why nothing went out.
+   */
+  public OutboxMessage withoutRecipient(String idempotencyKey, UUID sessionId, MessagePurpose purpose,
+                                        Channel channel) {
+    return ownTransaction.execute(tx -> repository.findByKey(idempotencyKey).orElseGet(() -> {
+      OffsetDateTime now = Timestamps.now(clock);
+      OutboxMessage none = new OutboxMessage(UUID.randomUUID(), idempotencyKey, sessionId, channel, purpose,
+          NO_RECIPIENT, null, NO_RECIPIENT, null, OutboxStatus.FAILED, null, null, 0,
+          "The session has no " + (channel == Channel.EMAIL ? "email address" : "mobile number")
+              + " (erased or never given); not sent", now, now, FailureReason.REJECTED, List.of());
+      repository.insert(none);
+      return none;
+    }));
   }
 
   public List<OutboxMessage> forSession(UUID sessionId) {
@@ -122,11 +147,25 @@ public class Outbox {
         .map(OutboxMessage::idempotencyKey)
         .orElse(base + RESEND + (earlier.size() + 1));
     LOG.info("Re-sending outbox message {} as {}", original.id(), key);
+    // the re-sent links get fresh tokens at delivery, valid as long after now as the original's were after then
+    Duration later = Duration.between(original.createdAt(), Timestamps.now(clock));
     if (original.channel() == Channel.EMAIL) {
       return send(key, original.sessionId(), original.purpose(), new EmailMessage(recipient, original.subject(),
-          original.bodyText(), original.bodyHtml(), original.attachments()));
+          LinkTokens.extend(original.bodyText(), later), LinkTokens.extend(original.bodyHtml(), later),
+          original.attachments().stream().map(a -> new EmailMessage.Attachment(a.filename(), a.contentType(),
+              LinkTokens.extend(a.content(), later))).toList()));
     }
-    return send(key, original.sessionId(), original.purpose(), new SmsMessage(recipient, original.bodyText()));
+    return send(key, original.sessionId(), original.purpose(),
+        new SmsMessage(recipient, LinkTokens.extend(original.bodyText(), later)));
+  }
+
+  /** When the session's re-sends (entries added by {@link #resend}) since {@code since} were made, oldest first. */
+  public List<OffsetDateTime> resendsSince(UUID sessionId, OffsetDateTime since) {
+    return repository.findBySession(sessionId).stream()
+        .filter(m -> m.idempotencyKey().contains(RESEND) && !m.createdAt().isBefore(since))
+        .map(OutboxMessage::createdAt)
+        .sorted()
+        .toList();
   }
 
   /**
@@ -168,13 +207,16 @@ public class Outbox {
     }
     boolean retry = message.attempts() > 0;
     ownTransaction.executeWithoutResult(tx -> repository.recordAttempt(message.id(), Timestamps.now(clock)));
+    // tokens are minted and committed before the message leaves, and exist nowhere but in what is sent
+    OutboxMessage asSent = ownTransaction.execute(tx -> links.mint(message));
     Delivery delivery;
     try {
-      delivery = transport.deliver(message, retry, message.createdAt());
+      delivery = transport.deliver(asSent, retry, message.createdAt());
     } catch (PermanentDeliveryFailure refused) {
       count(message, "refused");
+      // the provider's words often quote the address: they go to the row (erased with it), not the log
       LOG.warn("Outbox message {} ({}) refused for good by {}: {}", message.id(), draft.key(), refused.provider(),
-          refused.getMessage());
+          refused.reason());
       ownTransaction.executeWithoutResult(tx -> repository.recordFailure(message.id(), refused.provider(),
           refused.reason(), truncate(refused.getMessage()), Timestamps.now(clock)));
       return repository.findById(message.id()).orElseThrow();
@@ -186,6 +228,7 @@ public class Outbox {
     }
     count(message, delivery.status().name().toLowerCase());
     ownTransaction.executeWithoutResult(tx -> repository.recordDelivery(message.id(), delivery, Timestamps.now(clock)));
+    listeners.orderedStream().forEach(listener -> listener.sent(asSent, delivery));
     return repository.findById(message.id()).orElseThrow();
   }
 
@@ -215,7 +258,8 @@ public class Outbox {
 
   /**
    * Hands the message as the outbox stored it to its transport: a retried job sends what was
-   * stored the first time (with the same links), not what it composed again.
+   * stored the first time, not what it composed again; only the links' tokens are fresh
+   * ({@link LinkTokens}), so a retry after an uncertain send leaves two working links.
    */
   @FunctionalInterface
   private interface Transport {

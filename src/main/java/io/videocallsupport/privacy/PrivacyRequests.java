@@ -9,7 +9,6 @@ import io.videocallsupport.retention.RecordingRetention;
 import io.videocallsupport.session.SessionRepository;
 import io.videocallsupport.session.VideoSession;
 import io.videocallsupport.system.Timestamps;
-import io.videocallsupport.token.AccessTokens;
 import io.videocallsupport.token.TokenPurpose;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,24 +42,24 @@ public class PrivacyRequests {
   private final SessionRepository sessions;
   private final RecordingRepository recordings;
   private final RuntimeService runtime;
-  private final AccessTokens tokens;
   private final CustomerMessages messages;
   private final AuditLog audit;
   private final Clock clock;
   private final Duration erasureDeadline;
   private final Duration copyLinkValidity;
+  private final ContactDataErasure contactData;
 
   PrivacyRequests(JdbcClient jdbc, SessionRepository sessions, RecordingRepository recordings, RuntimeService runtime,
-                  AccessTokens tokens, CustomerMessages messages, AuditLog audit, Clock clock,
+                  CustomerMessages messages, AuditLog audit, Clock clock, ContactDataErasure contactData,
                   @Value("${vcs.privacy.erasure-deadline-days:30}") int erasureDeadlineDays,
                   @Value("${vcs.privacy.copy-link-valid-days:7}") int copyLinkValidDays) {
     this.jdbc = jdbc;
     this.sessions = sessions;
     this.recordings = recordings;
     this.runtime = runtime;
-    this.tokens = tokens;
     this.messages = messages;
     this.audit = audit;
+    this.contactData = contactData;
     this.clock = clock;
     this.erasureDeadline = Duration.ofDays(erasureDeadlineDays);
     this.copyLinkValidity = Duration.ofDays(copyLinkValidDays);
@@ -127,8 +126,7 @@ public class PrivacyRequests {
     if (recordings.findKeptForTicket(ticketId).isEmpty()) {
       messages.email(key, session, MessagePurpose.NO_RECORDING, model);
     } else {
-      String token = tokens.issue(TokenPurpose.RECORDING_DOWNLOAD, session.id(), ticketId, copyLinkValidity);
-      model.put("downloadUrl", messages.link("privacy/download", token));
+      model.put("downloadUrl", messages.link("privacy/download", TokenPurpose.RECORDING_DOWNLOAD, copyLinkValidity));
       model.put("linkExpiresText", CustomerMessages.customerTime(session, Timestamps.now(clock).plus(copyLinkValidity)));
       messages.email(key, session, MessagePurpose.RECORDING_COPY, model);
     }
@@ -139,7 +137,8 @@ public class PrivacyRequests {
   public void confirmErasure(String ticketId, UUID privacyRequestId) {
     long erased = recordings.findAllForTicket(ticketId).stream()
         .filter(r -> r.state() == Recording.RecordingState.DELETED).count();
-    latestSession(ticketId).ifPresent(session -> {
+    // after an earlier erasure there is no address left to confirm to
+    latestSession(ticketId).filter(session -> session.customerEmail() != null).ifPresent(session -> {
       Map<String, Object> model = messages.model(session, null);
       model.put("erasedCount", (int) erased);
       model.put("erasedAt", CustomerMessages.customerTime(session, Timestamps.now(clock)));
@@ -147,6 +146,8 @@ public class PrivacyRequests {
       messages.email("privacy:" + privacyRequestId + ":erasure-confirmation", session,
           erased == 0 ? MessagePurpose.NO_RECORDING : MessagePurpose.ERASURE_CONFIRMATION, model);
     });
+    // the confirmation was the last message to the customer: now their address goes too
+    contactData.eraseForTicket(ticketId, "privacy process", "erasure request " + privacyRequestId);
     complete(privacyRequestId, "ERASURE_CONFIRMED");
   }
 

@@ -5,9 +5,17 @@ import io.videocallsupport.messaging.Outbox;
 import io.videocallsupport.messaging.OutboxMessage;
 import io.videocallsupport.security.CamundaIdentityAuthenticationProvider;
 import io.videocallsupport.security.Roles;
+import io.videocallsupport.system.Timestamps;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -22,22 +30,36 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /api/sessions/{id}/messages/{messageId}/resend}: the agent of the session, a team
  * lead or an admin sends a message of the session again, with the same content, to the customer's
  * current address (the agent may have corrected it). The re-send is a new outbox entry, listed on
- * the session like every other message.
+ * the session like every other message; its links get fresh tokens when it is sent.
  *
  * <p>201 with the new message when the provider took it or refused it for good (its status says
  * which); 502 when the provider could not be reached: the same re-send is tried again on the next
- * request, never a second one beside it.
+ * request, never a second one beside it. 409 once the session is finished (nothing left to join,
+ * and the customer is not to be messaged on demand); 429 with {@code Retry-After} beyond
+ * {@code vcs.messages.resend.max-per-window} re-sends per session in {@code vcs.messages.resend.window}
+ * (every one costs an SMS and reaches the customer).
  */
 @RestController
 @RequestMapping("/api/sessions/{sessionId}/messages/{messageId}/resend")
 class SessionMessagesController {
 
+  private static final Set<SessionState> FINISHED = EnumSet.of(SessionState.NO_VIDEO, SessionState.DECLINED,
+      SessionState.COMPLETED);
+
   private final SessionRepository sessions;
   private final Outbox outbox;
+  private final Clock clock;
+  private final int maxPerWindow;
+  private final Duration window;
 
-  SessionMessagesController(SessionRepository sessions, Outbox outbox) {
+  SessionMessagesController(SessionRepository sessions, Outbox outbox, Clock clock,
+                            @Value("${vcs.messages.resend.max-per-window:5}") int maxPerWindow,
+                            @Value("${vcs.messages.resend.window:PT1H}") Duration window) {
     this.sessions = sessions;
     this.outbox = outbox;
+    this.clock = clock;
+    this.maxPerWindow = maxPerWindow;
+    this.window = window;
   }
 
   @PostMapping
@@ -50,6 +72,20 @@ class SessionMessagesController {
         .orElse(null);
     if (original == null) {
       return problem(HttpStatus.NOT_FOUND, "Session " + sessionId + " has no message " + messageId);
+    }
+    if (FINISHED.contains(session.state())) {
+      return problem(HttpStatus.CONFLICT, "Session " + sessionId + " is finished (" + session.state()
+          + "); its messages are not sent again");
+    }
+    OffsetDateTime now = Timestamps.now(clock);
+    List<OffsetDateTime> recent = outbox.resendsSince(sessionId, now.minus(window));
+    if (recent.size() >= maxPerWindow) {
+      long seconds = Math.max(1, Duration.between(now, recent.get(recent.size() - maxPerWindow).plus(window))
+          .toSeconds() + 1);
+      ResponseEntity<ProblemDetail> tooMany = problem(HttpStatus.TOO_MANY_REQUESTS, "Session " + sessionId
+          + " had " + recent.size() + " re-sends in the last " + window.toMinutes() + " minutes; try again later");
+      return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
+          .body(tooMany.getBody());
     }
     String recipient = original.channel() == Channel.EMAIL ? session.customerEmail() : session.customerMobile();
     if (recipient == null || recipient.isBlank()) {

@@ -1,5 +1,6 @@
 package io.videocallsupport.session;
 
+import io.videocallsupport.messaging.LinkTokens;
 import io.videocallsupport.messaging.OutboxMessage;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -32,13 +33,17 @@ public record SessionView(
                         Integer retentionDays) {
   }
 
-  /** A message to the customer as the outbox holds it; {@code text} is what the customer reads (plain-text part). */
+  /**
+   * A message to the customer as the outbox holds it; {@code text} is what the customer reads
+   * (plain-text part), with each link's token shown as {@code …}: tokens are minted when a message
+   * is sent and exist only in what the customer got.
+   */
   public record Message(UUID id, String channel, String purpose, String recipient, String subject, String text,
                         String status, String provider, String providerMessageId, int attempts, String lastError,
                         OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
     static Message of(OutboxMessage m) {
-      return new Message(m.id(), m.channel().name(), m.purpose().name(), m.recipient(), m.subject(), m.bodyText(),
+      return new Message(m.id(), m.channel().name(), m.purpose().name(), m.recipient(), m.subject(), LinkTokens.redact(m.bodyText()),
           m.status().name(), m.provider(), m.providerMessageId(), m.attempts(), m.lastError(), m.createdAt(),
           m.updatedAt());
     }

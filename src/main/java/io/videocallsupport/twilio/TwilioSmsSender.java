@@ -9,6 +9,7 @@ import com.twilio.rest.api.v2010.account.MessageReader;
 import com.twilio.type.PhoneNumber;
 import io.videocallsupport.messaging.Delivery;
 import io.videocallsupport.messaging.FailureReason;
+import io.videocallsupport.messaging.LinkTokens;
 import io.videocallsupport.messaging.OutboxStatus;
 import io.videocallsupport.messaging.PermanentDeliveryFailure;
 import io.videocallsupport.messaging.SmsMessage;
@@ -86,7 +87,7 @@ public class TwilioSmsSender implements SmsSender {
     return send(sms);
   }
 
-  /** A message to the same number with the same text, created since the first attempt (with a minute's slack for clocks). */
+  /** A message to the same number with the same text (but for its links' tokens, fresh on each attempt), created since the first attempt (with a minute's slack for clocks). */
   private Optional<Message> createdSince(SmsMessage sms, OffsetDateTime since) {
     MessageReader reader = Message.reader().setTo(new PhoneNumber(sms.to())).setPageSize(LOOKUP_PAGE_SIZE);
     if (messagingServiceSid == null) {
@@ -95,7 +96,7 @@ public class TwilioSmsSender implements SmsSender {
     ZonedDateTime after = since.minusMinutes(1).toZonedDateTime();
     try {
       return reader.firstPage(client).getRecords().stream()
-          .filter(m -> sms.body().equals(m.getBody()))
+          .filter(m -> LinkTokens.sameButTokens(sms.body(), m.getBody()))
           .filter(m -> m.getDateCreated() == null || !m.getDateCreated().isBefore(after))
           .findFirst();
     } catch (ApiException e) {

@@ -17,6 +17,7 @@ import io.videocallsupport.session.SessionService;
 import io.videocallsupport.session.SessionState;
 import io.videocallsupport.session.VideoSession;
 import io.videocallsupport.support.ProcessDriver;
+import io.videocallsupport.support.SentMessages;
 import io.videocallsupport.support.Sessions;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -45,6 +46,7 @@ abstract class AnalyticsScenarios {
   static final LocalDate MONDAY = LocalDate.of(2001, 3, 5);
 
   @Autowired AnalyticsService analytics;
+  @Autowired SentMessages sent;
   @Autowired AnalyticsRepository repository;
   @Autowired SessionRepository sessionRecords;
   @Autowired SessionService sessions;
@@ -257,8 +259,8 @@ abstract class AnalyticsScenarios {
     driver.complete(pid, CONDUCT_VIDEO_CALL, Map.of("callAction", "END_CALL", "callOutcome", "RESOLVED"));
     driver.complete(pid, WRITE_SUMMARY, Map.of("callSummary", "Router reset", "stepsTaken", "Reset",
         "usefulLinks", "", "followUpActions", "None"));
-    String surveyMail = outbox.forSession(session.id()).stream().filter(m -> m.purpose() == MessagePurpose.SURVEY)
-        .findFirst().orElseThrow().bodyText();
+    String surveyMail = sent.text(outbox.forSession(session.id()).stream()
+        .filter(m -> m.purpose() == MessagePurpose.SURVEY).findFirst().orElseThrow());
     Matcher token = Pattern.compile("/survey/([A-Za-z0-9_-]{40,})").matcher(surveyMail);
     assertThat(token.find()).isTrue();
     assertThat(surveys.answer(token.group(1), new Surveys.Answer(5, null, false)))

@@ -13,6 +13,7 @@ import io.videocallsupport.inbox.InboxEvent;
 import io.videocallsupport.inbox.InboxWorker;
 import io.videocallsupport.messaging.Channel;
 import io.videocallsupport.messaging.FailureReason;
+import io.videocallsupport.messaging.LinkTokens;
 import io.videocallsupport.messaging.MessagePurpose;
 import io.videocallsupport.messaging.Outbox;
 import io.videocallsupport.messaging.OutboxMessage;
@@ -26,6 +27,8 @@ import io.videocallsupport.support.MessagingTransportsTest;
 import io.videocallsupport.support.ProcessDriver;
 import io.videocallsupport.support.Sessions;
 import io.videocallsupport.support.TwilioSignatures;
+import io.videocallsupport.token.AccessTokens;
+import io.videocallsupport.token.TokenPurpose;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
@@ -78,6 +81,7 @@ class RealTransportsLifecycleTest {
   @Autowired InboxWorker inboxWorker;
   @Autowired HelpDesk helpDesk;
   @Autowired ObjectMapper json;
+  @Autowired AccessTokens tokens;
 
   ProcessDriver driver;
   RestClient http;
@@ -109,6 +113,14 @@ class RealTransportsLifecycleTest {
     assertThat(sms).containsEntry("From", FakeTwilio.FROM).containsEntry("StatusCallback", CALLBACK_URL);
     assertThat(sms.get("Body")).startsWith("Hi Jo Doe,").contains("invites you to a video call")
         .containsPattern("/join/[A-Za-z0-9_-]{43}$");
+    // what the customer got opens the join page; what the outbox keeps and staff read does not
+    String mailToken = joinToken(text(mail));
+    String smsToken = joinToken(sms.get("Body"));
+    assertThat(html(mail)).contains("/join/" + mailToken);
+    assertThat(List.of(mailToken, smsToken)).allSatisfy(token ->
+        assertThat(tokens.check(token, TokenPurpose.JOIN).usable()).isTrue());
+    assertThat(outbox.forSession(sessionOf(pid).id())).allSatisfy(stored ->
+        assertThat(stored.bodyText() + stored.bodyHtml()).doesNotContain(mailToken).doesNotContain(smsToken));
 
     OutboxMessage invitation = sms(pid, MessagePurpose.INVITATION);
     assertThat(invitation.provider()).isEqualTo("twilio");
@@ -130,6 +142,7 @@ class RealTransportsLifecycleTest {
     JsonNode shown = find(view.get("messages"), invitation.id());
     assertThat(shown.get("status").asText()).isEqualTo("DELIVERED");
     assertThat(shown.get("providerMessageId").asText()).isEqualTo(sid);
+    assertThat(shown.get("text").asText()).endsWith("/join/" + LinkTokens.REDACTED);
     driver.task(pid, WAIT_FOR_CUSTOMER);
   }
 
@@ -353,7 +366,9 @@ class RealTransportsLifecycleTest {
         .contains("DTEND;TZID=America/New_York:" + date + "T101000")
         .contains("UID:video-session-" + sessionOf(pid).id())
         .contains("SEQUENCE:0")
-        .contains("Support-Gespräch");
+        .contains("Support-Gespräch")
+        .as("the calendar's link is the email's, with the token minted for it")
+        .contains("/join/" + joinToken(text(mail)));
 
     Map<String, String> invitationSms = single(twilio.createRequests(customer.mobile()));
     assertThat(invitationSms.get("Body")).startsWith("Hallo Jo Doe,").contains("lädt Sie zu einem Videoanruf");
@@ -386,7 +401,10 @@ class RealTransportsLifecycleTest {
     assertThat(body.get("providerMessageId").asText()).isNotEqualTo(sms.providerMessageId());
     List<Map<String, String>> texts = twilio.createRequests(customer.mobile());
     assertThat(texts).hasSize(2);
-    assertThat(texts.get(1).get("Body")).isEqualTo(texts.get(0).get("Body"));
+    assertThat(LinkTokens.sameButTokens(texts.get(1).get("Body"), texts.get(0).get("Body")))
+        .as("the same message, with a fresh token in its link").isTrue();
+    assertThat(joinToken(texts.get(1).get("Body"))).isNotEqualTo(joinToken(texts.get(0).get("Body")));
+    assertThat(tokens.check(joinToken(texts.get(1).get("Body")), TokenPurpose.JOIN).usable()).isTrue();
     assertThat(outbox.find(UUID.fromString(body.get("id").asText())).orElseThrow().idempotencyKey())
         .isEqualTo(sms.idempotencyKey() + ":resend:1");
 
@@ -580,5 +598,12 @@ class RealTransportsLifecycleTest {
       day = day.plusDays(1);
     }
     return day;
+  }
+
+  private static String joinToken(String text) {
+    java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("/join/([A-Za-z0-9_-]{43})").matcher(text);
+    assertThat(matcher.find()).as("a join link in %s", text).isTrue();
+    assertThat(matcher.group(1)).doesNotStartWith("vcs-link");
+    return matcher.group(1);
   }
 }

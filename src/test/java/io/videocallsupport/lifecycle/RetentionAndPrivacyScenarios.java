@@ -8,6 +8,7 @@ import io.videocallsupport.call.PlatformEvents;
 import io.videocallsupport.messaging.MessagePurpose;
 import io.videocallsupport.messaging.Outbox;
 import io.videocallsupport.messaging.OutboxMessage;
+import io.videocallsupport.privacy.ContactDataErasure;
 import io.videocallsupport.privacy.PrivacyRequest;
 import io.videocallsupport.retention.Recording;
 import io.videocallsupport.retention.RecordingRepository;
@@ -16,16 +17,23 @@ import io.videocallsupport.retention.Recordings;
 import io.videocallsupport.session.SessionRepository;
 import io.videocallsupport.session.VideoSession;
 import io.videocallsupport.support.ProcessDriver;
+import io.videocallsupport.support.SentMessages;
 import io.videocallsupport.support.Sessions;
+import io.videocallsupport.support.TableSearch;
+import io.videocallsupport.system.Timestamps;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Recordings after the call: kept only with consent, deleted everywhere after the retention
@@ -38,7 +46,12 @@ abstract class RetentionAndPrivacyScenarios {
   @Autowired RecordingRepository recordings;
   @Autowired Recordings recordingService;
   @Autowired Outbox outbox;
+  @Autowired SentMessages sent;
   @Autowired AuditLog audit;
+  @Autowired DataSource dataSource;
+  @Autowired ContactDataErasure contactData;
+  @Autowired JdbcClient jdbc;
+  @Autowired Clock clock;
   @Value("${vcs.recording.storage-dir}") Path storageDir;
 
   ProcessDriver driver;
@@ -127,12 +140,81 @@ abstract class RetentionAndPrivacyScenarios {
 
     assertThat(outbox.forSession(session.id())).filteredOn(m -> m.purpose() == MessagePurpose.RECORDING_COPY)
         .singleElement()
-        .satisfies(m -> SessionLifecycleScenarios.linkToken(m.bodyText(), "privacy/download"));
+        .satisfies(m -> SessionLifecycleScenarios.linkToken(sent.text(m), "privacy/download"));
+  }
+
+  @Test
+  void erasureLeavesTheCustomersEmailAndMobileInNoTableAndCamundaNeverHeldThem() throws Exception {
+    String unique = UUID.randomUUID().toString().substring(0, 8);
+    String email = "erase-" + unique + "@example.com";
+    String mobileDigits = "49151" + String.format("%08d", Math.abs(unique.hashCode()) % 100_000_000);
+    Map<String, Object> form = Sessions.startForm("T-" + unique);
+    form.put("customerEmail", email);
+    form.put("customerMobile", "+" + mobileDigits);
+    VideoSession session = sessionInCall(true, form);
+    String pid = session.processInstanceId();
+    driver.complete(pid, CONDUCT_VIDEO_CALL, Map.of("callAction", "END_CALL", "callOutcome", "RESOLVED"));
+    driver.complete(pid, WRITE_SUMMARY, Map.of("callSummary", "Router reset", "stepsTaken", "Reset",
+        "usefulLinks", "", "followUpActions", "None"));
+    recordingReady(session, "rec-" + unique, localCopy("contact-erasure"));
+    assertThat(outbox.forSession(session.id())).as("the customer was invited by email and SMS")
+        .extracting(OutboxMessage::recipient).contains(email, "+" + mobileDigits);
+    // the local part and the digits also find encoded forms (%40, %2B)
+    String[] contact = {email, "erase-" + unique, mobileDigits};
+    assertThat(TableSearch.whereFound(dataSource, "ACT_", contact))
+        .as("Camunda's runtime and history never keep the contact data").isEmpty();
+
+    engine.getRuntimeService().createMessageCorrelation(PrivacyRequest.Messages.PRIVACY_REQUESTED)
+        .processInstanceBusinessKey(session.ticketId())
+        .setVariable("ticketId", session.ticketId())
+        .setVariable("requestType", "ERASURE")
+        .correlateStartMessage();
+    driver.runDueJobs();
+
+    assertThat(outbox.forSession(session.id())).as("the confirmation went out before the address was erased")
+        .anySatisfy(m -> assertThat(m.purpose()).isEqualTo(MessagePurpose.ERASURE_CONFIRMATION));
+    assertThat(sessions.findById(session.id()).orElseThrow())
+        .satisfies(erased -> assertThat(erased.customerEmail()).isNull())
+        .satisfies(erased -> assertThat(erased.customerMobile()).isNull());
+    assertThat(TableSearch.whereFound(dataSource, "", contact)).as("no table of the schema holds them").isEmpty();
+    assertThat(audit.forSubject("VIDEO_SESSION", session.id().toString())).extracting(AuditLog.Entry::action)
+        .contains("CONTACT_DATA_ERASED");
+  }
+
+  @Test
+  void contactDataOfAFinishedSessionIsErasedWhenItsRetentionEnds() {
+    VideoSession session = sessionInCall(false);
+    String pid = session.processInstanceId();
+    driver.complete(pid, CONDUCT_VIDEO_CALL, Map.of("callAction", "END_CALL", "callOutcome", "RESOLVED"));
+    driver.complete(pid, WRITE_SUMMARY, Map.of("callSummary", "Router reset", "stepsTaken", "Reset",
+        "usefulLinks", "", "followUpActions", "None"));
+    VideoSession running = sessionInCall(false);
+    contactData.eraseExpired();
+    assertThat(sessions.findById(session.id()).orElseThrow().customerEmail()).as("not yet").isNotNull();
+
+    jdbc.sql("UPDATE video_session SET updated_at = :longAgo WHERE id IN (:ids)")
+        .param("longAgo", Timestamps.now(clock).minusDays(91)).param("ids", List.of(session.id(), running.id()))
+        .update();
+    contactData.eraseExpired();
+
+    VideoSession erased = sessions.findById(session.id()).orElseThrow();
+    assertThat(erased.customerEmail()).isNull();
+    assertThat(erased.customerMobile()).isNull();
+    assertThat(outbox.forSession(session.id())).isNotEmpty().allSatisfy(m -> {
+      assertThat(m.recipient()).isEqualTo(ContactDataErasure.ERASED);
+      assertThat(m.bodyText()).isEqualTo(ContactDataErasure.ERASED);
+    });
+    assertThat(sessions.findById(running.id()).orElseThrow().customerEmail())
+        .as("a running session still needs the address").isEqualTo(running.customerEmail());
   }
 
   /** A session whose customer joined and answered the consent question. */
   private VideoSession sessionInCall(boolean consent) {
-    String pid = Sessions.startAsAgent(engine, Sessions.startForm("T-" + UUID.randomUUID().toString().substring(0, 8)));
+    return sessionInCall(consent, Sessions.startForm("T-" + UUID.randomUUID().toString().substring(0, 8)));
+  }
+
+  private VideoSession sessionInCall(boolean consent, Map<String, Object> form) {
+    String pid = Sessions.startAsAgent(engine, form);
     driver.complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));
     driver.complete(pid, PREPARE_SESSION, Map.of("callTiming", "NOW", "expectedDurationMinutes", 10,
         "meetingLink", "https://meet.example.com/r", "agentDevicesChecked", true, "callMode", "VIDEO"));

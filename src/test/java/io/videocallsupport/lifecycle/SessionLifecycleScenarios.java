@@ -18,6 +18,7 @@ import io.videocallsupport.session.SessionService;
 import io.videocallsupport.session.SessionState;
 import io.videocallsupport.session.VideoSession;
 import io.videocallsupport.support.ProcessDriver;
+import io.videocallsupport.support.SentMessages;
 import io.videocallsupport.support.Sessions;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -51,6 +52,7 @@ abstract class SessionLifecycleScenarios {
   @Autowired Outbox outbox;
   @Autowired HelpDesk helpDesk;
   @Autowired Surveys surveys;
+  @Autowired SentMessages sent;
   @Autowired JdbcClient jdbc;
 
   ProcessDriver driver;
@@ -107,7 +109,7 @@ abstract class SessionLifecycleScenarios {
         .satisfies(m -> assertThat(m.bodyText()).contains("Reset the router to factory settings"));
 
     OutboxMessage survey = messages(session, MessagePurpose.SURVEY).get(0);
-    String token = linkToken(survey.bodyText(), "survey");
+    String token = linkToken(sent.text(survey), "survey");
     assertThat(surveys.answer(token, new Surveys.Answer(2, "It took too long", false)))
         .isEqualTo(Surveys.AnswerResult.ACCEPTED);
     ProcessInstance csat = engine.getRuntimeService().createProcessInstanceQuery()

@@ -19,6 +19,7 @@ import io.videocallsupport.session.SessionRepository;
 import io.videocallsupport.session.VideoSession;
 import io.videocallsupport.support.Chromium;
 import io.videocallsupport.support.ProcessDriver;
+import io.videocallsupport.support.SentMessages;
 import io.videocallsupport.support.Sessions;
 import java.net.URI;
 import java.nio.file.Files;
@@ -68,7 +69,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"vcs.video.platform=room", "vcs.room.heartbeat-timeout=PT20S"})
 @ActiveProfiles("test")
-@Import(ProcessEngineCoverageConfiguration.class)
+@Import({ProcessEngineCoverageConfiguration.class, SentMessages.class})
 class RoomBrowserTest {
 
   private static final Duration WAIT = Duration.ofSeconds(40);
@@ -77,6 +78,7 @@ class RoomBrowserTest {
   @Autowired ProcessEngine engine;
   @Autowired SessionRepository sessions;
   @Autowired Outbox outbox;
+  @Autowired SentMessages sent;
   @Autowired InboxWorker inbox;
   @Autowired HelpDesk helpDesk;
   @Autowired RecordingRepository recordings;
@@ -113,7 +115,7 @@ class RoomBrowserTest {
         "customerPreparation", "Your router", "callMode", "VIDEO", "agentDevicesChecked", true));
     VideoSession session = sessionOf(pid);
     assertThat(session.platform()).isEqualTo(RoomPlatform.NAME);
-    String joinLink = linkPath(email(session, MessagePurpose.INVITATION).bodyText(), "join");
+    String joinLink = linkPath(sent.text(email(session, MessagePurpose.INVITATION)), "join");
     assertThat(email(session, MessagePurpose.INVITATION).bodyText()).doesNotContain(session.meetingId());
 
     // The agent opens the host link from the task and logs in.
@@ -196,7 +198,7 @@ class RoomBrowserTest {
     driver.complete(pid, RECORD_CALL_OUTCOME, Map.of("callOutcome", "RESOLVED"));
     driver.complete(pid, WRITE_SUMMARY, Map.of("callSummary", "Router reset", "stepsTaken", "Reset",
         "usefulLinks", "", "followUpActions", ""));
-    String surveyLink = linkPath(email(session, MessagePurpose.SURVEY).bodyText(), "survey");
+    String surveyLink = linkPath(sent.text(email(session, MessagePurpose.SURVEY)), "survey");
     customer.get(url(surveyLink));
     customer.findElement(By.cssSelector("label[for=score-4]")).click();
     customer.findElement(By.id("comment")).sendKeys("Quick and friendly");
@@ -223,7 +225,7 @@ class RoomBrowserTest {
     VideoSession session = sessionOf(pid);
 
     // The customer is first in the room, with audio only: no camera is opened, nothing is measured yet.
-    customer.get(url(linkPath(email(session, MessagePurpose.INVITATION).bodyText(), "join")));
+    customer.get(url(linkPath(sent.text(email(session, MessagePurpose.INVITATION)), "join")));
     customer.findElement(By.cssSelector("label[for=choice-AUDIO_ONLY]")).click();
     customer.findElement(By.id("join-continue")).click();
     assertThat(customer.getCurrentUrl()).endsWith("/room?mode=audio");

@@ -24,7 +24,7 @@ import org.springframework.test.context.ContextConfiguration;
     "vcs.video.platform=twilio",
     "spring.datasource.url=jdbc:h2:mem:video-call-support-transports;DB_CLOSE_DELAY=-1"})
 @ActiveProfiles("test")
-@Import(ProcessEngineCoverageConfiguration.class)
+@Import({ProcessEngineCoverageConfiguration.class, SentMessages.class})
 @ContextConfiguration(initializers = FakeTransports.class)
 public @interface MessagingTransportsTest {
 }

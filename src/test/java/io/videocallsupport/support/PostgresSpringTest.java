@@ -15,6 +15,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({EmbeddedPostgresConfiguration.class, ProcessEngineCoverageConfiguration.class})
+@Import({EmbeddedPostgresConfiguration.class, ProcessEngineCoverageConfiguration.class, SentMessages.class})
 public @interface PostgresSpringTest {
 }

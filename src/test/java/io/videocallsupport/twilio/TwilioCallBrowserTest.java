@@ -19,6 +19,7 @@ import io.videocallsupport.support.FakeTransports;
 import io.videocallsupport.support.FakeTwilioVideo;
 import io.videocallsupport.support.MessagingTransportsTest;
 import io.videocallsupport.support.ProcessDriver;
+import io.videocallsupport.support.SentMessages;
 import io.videocallsupport.support.Sessions;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +65,7 @@ class TwilioCallBrowserTest {
   @Autowired ProcessEngine engine;
   @Autowired SessionRepository sessions;
   @Autowired Outbox outbox;
+  @Autowired SentMessages sent;
   @Autowired HelpDesk helpDesk;
   @Autowired TwilioVideoPlatform platform;
 
@@ -236,7 +238,7 @@ class TwilioCallBrowserTest {
     UUID id = UUID.fromString((String) engine.getRuntimeService().getVariable(pid, "sessionId"));
     VideoSession session = sessions.findById(id).orElseThrow();
     assertThat(session.platform()).isEqualTo(TwilioVideoPlatform.NAME);
-    return new Call(ticket, session, session.meetingId(), linkPath(email(session).bodyText()));
+    return new Call(ticket, session, session.meetingId(), linkPath(sent.text(email(session))));
   }
 
   private JsonNode openRoom(String roomName) {

@@ -38,6 +38,7 @@ import io.videocallsupport.support.FakeTwilio;
 import io.videocallsupport.support.FakeTwilioVideo;
 import io.videocallsupport.support.MessagingTransportsTest;
 import io.videocallsupport.support.ProcessDriver;
+import io.videocallsupport.support.SentMessages;
 import io.videocallsupport.support.Sessions;
 import io.videocallsupport.support.TwilioSignatures;
 import io.videocallsupport.lifecycle.TestDates;
@@ -79,6 +80,7 @@ class TwilioVideoIntegrationTest {
   @Autowired ProcessEngine engine;
   @Autowired SessionRepository sessions;
   @Autowired Outbox outbox;
+  @Autowired SentMessages sent;
   @Autowired Inbox inbox;
   @Autowired InboxWorker inboxWorker;
   @Autowired RecordingRepository recordings;
@@ -494,7 +496,7 @@ class TwilioVideoIntegrationTest {
   }
 
   private String joinToken(VideoSession session) {
-    Matcher link = JOIN_TOKEN.matcher(messages(session, MessagePurpose.INVITATION).get(0).bodyText());
+    Matcher link = JOIN_TOKEN.matcher(sent.text(messages(session, MessagePurpose.INVITATION).get(0)));
     assertThat(link.find()).isTrue();
     return link.group(1);
   }

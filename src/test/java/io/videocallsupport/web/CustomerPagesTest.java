@@ -16,6 +16,7 @@ import io.videocallsupport.session.SessionRepository;
 import io.videocallsupport.session.VideoSession;
 import io.videocallsupport.support.H2SpringTest;
 import io.videocallsupport.support.ProcessDriver;
+import io.videocallsupport.support.SentMessages;
 import io.videocallsupport.support.Sessions;
 import io.videocallsupport.token.AccessTokens;
 import io.videocallsupport.token.TokenPurpose;
@@ -53,6 +54,7 @@ class CustomerPagesTest {
   @Autowired ProcessEngine engine;
   @Autowired SessionRepository sessions;
   @Autowired Outbox outbox;
+  @Autowired SentMessages customerGot;
   @Autowired AccessTokens tokens;
   @Autowired HelpDesk helpDesk;
   @Autowired InboxWorker inbox;
@@ -72,7 +74,7 @@ class CustomerPagesTest {
   @Test
   void surveyLinkBecomesACookieAndIsAnsweredOnceThenRefusedWithAFriendlyPage() throws Exception {
     VideoSession session = sessionAfterCall("de");
-    String link = PageClient.linkPath(message(session, MessagePurpose.SURVEY).bodyText(), "survey");
+    String link = PageClient.linkPath(customerGot.text(message(session, MessagePurpose.SURVEY)), "survey");
 
     HttpResponse<String> opened = browser.get(link);
     assertThat(opened.statusCode()).isEqualTo(302);
@@ -139,7 +141,7 @@ class CustomerPagesTest {
     Path file = Files.writeString(storageDir.resolve("page-test-" + UUID.randomUUID() + ".webm"), "webm bytes");
     recordings.register(session.id(), "manual", "rec-" + UUID.randomUUID(), "local:" + file.getFileName(), null);
 
-    browser.get(PageClient.linkPath(message(session, MessagePurpose.FOLLOW_UP).bodyText(), "privacy"));
+    browser.get(PageClient.linkPath(customerGot.text(message(session, MessagePurpose.FOLLOW_UP)), "privacy"));
     HttpResponse<String> form = browser.get("/privacy");
     assertThat(form.statusCode()).isEqualTo(200);
     assertThat(form.body()).contains(session.ticketId()).contains("for=\"type-copy\"").contains("for=\"type-erasure\"");
@@ -154,7 +156,7 @@ class CustomerPagesTest {
 
     OutboxMessage copy = message(session, MessagePurpose.RECORDING_COPY);
     PageClient other = new PageClient(port);
-    assertThat(other.get(PageClient.linkPath(copy.bodyText(), "privacy/download")).statusCode()).isEqualTo(302);
+    assertThat(other.get(PageClient.linkPath(customerGot.text(copy), "privacy/download")).statusCode()).isEqualTo(302);
     HttpResponse<String> list = other.get("/privacy/download");
     assertThat(list.statusCode()).isEqualTo(200);
     String href = list.body().replaceAll("(?s).*href=\"(/privacy/download/files/[^\"]+)\".*", "$1");
@@ -174,7 +176,7 @@ class CustomerPagesTest {
         "customerPreparation", "Your router", "callMode", "VIDEO", "meetingLink", MEETING_LINK,
         "agentDevicesChecked", true));
     VideoSession session = sessionOf(pid);
-    String link = PageClient.linkPath(message(session, MessagePurpose.INVITATION).bodyText(), "join");
+    String link = PageClient.linkPath(customerGot.text(message(session, MessagePurpose.INVITATION)), "join");
 
     assertThat(browser.get(link).statusCode()).isEqualTo(302);
     HttpCookie cookie = browser.cookie("vcs_join").orElseThrow();

@@ -22,6 +22,7 @@ import io.videocallsupport.session.SessionRepository;
 import io.videocallsupport.session.VideoSession;
 import io.videocallsupport.support.ProcessDriver;
 import io.videocallsupport.support.RawHttp;
+import io.videocallsupport.support.SentMessages;
 import io.videocallsupport.support.Sessions;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -53,7 +54,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(ProcessEngineCoverageConfiguration.class)
+@Import({ProcessEngineCoverageConfiguration.class, SentMessages.class})
 class ZoomIntegrationTest {
 
   static final String SECRET = "zoom-webhook-secret-for-tests";
