@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,8 +60,11 @@ public class SessionService {
           s.customerLocale(), s.jurisdictionCountry(), blankToNull(s.jurisdictionRegion()), s.issueCategory(),
           s.agentId(), s.platform(), null, null, null, null, null, null, null, null, null, null, null, null, null,
           null, now, now));
-    } catch (DuplicateKeyException e) {
-      // the only unique value of a new session that another can hold is its ticket (ids are random, no meeting yet)
+    } catch (DuplicateKeyException | TransientDataAccessException e) {
+      // The only unique value of a new session that another can hold is its ticket (ids are random, no meeting
+      // yet). PostgreSQL reports the losing start as a duplicate key; H2 may report it as a lock timeout or a
+      // concurrent update while the winner has not committed yet. An insert locks no other row, so either way
+      // another start of this ticket is under way.
       throw new SessionAlreadyOpenException(s.ticketId());
     }
     return id;

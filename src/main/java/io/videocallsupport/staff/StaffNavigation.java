@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = StaffPage.class)
 class StaffNavigation {
 
-  /** A link of the navigation: its message key and address. */
+  /** A link of the navigation: its name (message key {@code page.nav.<key>}) and address. */
   public record Link(String key, String href) {
   }
 
@@ -36,15 +36,15 @@ class StaffNavigation {
     boolean admin = groups.contains(Roles.ADMINS);
     List<Link> links = new ArrayList<>();
     if (agent || lead || manager || admin) {
-      links.add(new Link("nav.tasklist", "/camunda/app/tasklist/"));
-      links.add(new Link("nav.sessions", "/sessions"));
+      links.add(new Link("tasklist", "/camunda/app/tasklist/"));
+      links.add(new Link("sessions", "/sessions"));
     }
     if (lead || manager || admin) {
-      links.add(new Link("nav.analytics", "/analytics"));
-      links.add(new Link("nav.cockpit", "/camunda/app/cockpit/"));
+      links.add(new Link("analytics", "/analytics"));
+      links.add(new Link("cockpit", "/camunda/app/cockpit/"));
     }
     if (admin) {
-      links.add(new Link("nav.admin", "/camunda/app/admin/"));
+      links.add(new Link("admin", "/camunda/app/admin/"));
     }
     return links;
   }

@@ -44,7 +44,8 @@ abstract class EngineRestInputScenarios {
     String ticket = ticket();
     Map<String, Object> longKey = start(ticket);
     longKey.put("businessKey", "k".repeat(300));
-    assertBadRequest(post(START, longKey), "longer than its field allows");
+    // a session's business key is its ticket id: the start rules refuse it before any column is reached
+    assertRefusedByStartRules(post(START, longKey), "businessKey");
 
     Map<String, Object> longName = start(ticket());
     variables(longName).put("n".repeat(300), Map.of("value", 1));
@@ -56,7 +57,7 @@ abstract class EngineRestInputScenarios {
 
     // the application's own table: the session's ticket id has 100 characters
     String longTicket = "T-" + "t".repeat(300);
-    assertBadRequest(post(START, start(longTicket)), "longer than its field allows");
+    assertRefusedByStartRules(post(START, start(longTicket)), "ticketId");
 
     assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(before);
     assertThat(sessions.findByTicket(ticket)).isEmpty();
@@ -67,7 +68,12 @@ abstract class EngineRestInputScenarios {
   void aVariableOfTheWrongTypeIs400() throws Exception {
     Map<String, Object> request = start(ticket());
     variables(request).put("ticketId", Map.of("value", 17));
-    assertBadRequest(post(START, request), "wrong type");
+    assertRefusedByStartRules(post(START, request), "ticketId");
+
+    Map<String, Object> other = start(ticket());
+    variables(other).put("hasCamera", Map.of("value", "perhaps", "type", "Boolean"));
+    HttpResponse<String> refused = post(START, other);
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
   }
 
   @Test
@@ -94,6 +100,14 @@ abstract class EngineRestInputScenarios {
     RawHttp.Answer answer = RawHttp.to(port).chunked(START, Map.of("Content-Type", "application/json",
         "Authorization", basic()), json.writeValueAsBytes(request));
     assertThat(answer.status()).as(answer.body()).isEqualTo(413);
+  }
+
+  /** Refused by the session's start rules (the same as the session API's), naming the field. */
+  private void assertRefusedByStartRules(HttpResponse<String> response, String field) throws Exception {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    JsonNode body = json.readTree(response.body());
+    assertThat(body.path("type").asText()).isEqualTo("InvalidSessionStartException");
+    assertThat(body.path("message").asText()).contains(field);
   }
 
   private void assertBadRequest(HttpResponse<String> response, String reason) throws Exception {
