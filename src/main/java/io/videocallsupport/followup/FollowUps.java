@@ -51,7 +51,7 @@ public class FollowUps {
           .map(r -> r.id() + " on " + r.platform() + ", kept until " + r.retainUntil())
           .collect(Collectors.joining("\n")));
     }
-    helpDesk.addNote(session.ticketId(), sessionId, author, note.toString().strip());
+    helpDesk.addNote(session.ticketId(), sessionId, "summary", author, note.toString().strip());
     helpDesk.changeStatus(session.ticketId(), ticketStatus(outcome));
   }
 

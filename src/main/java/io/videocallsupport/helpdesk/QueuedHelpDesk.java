@@ -38,7 +38,8 @@ class QueuedHelpDesk implements HelpDesk {
 
   @Override
   public void addNote(String ticketId, UUID sessionId, String event, String author, String text) {
-    record(ticketId, sessionId, event, Kind.NOTE, author, text);
+    // Event names are unique within a session; the key is unique on the ticket.
+    record(ticketId, sessionId, (sessionId == null ? "ticket" : sessionId) + "/" + event, Kind.NOTE, author, text);
   }
 
   @Override

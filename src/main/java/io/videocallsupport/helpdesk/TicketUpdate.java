@@ -17,7 +17,7 @@ public record TicketUpdate(Long seq, String ticketId, UUID sessionId, String eve
    * ticket: the session and the event, which are unique per ticket.
    */
   public String marker() {
-    return "[vcs " + (sessionId == null ? "ticket" : sessionId) + " " + eventKey + "]";
+    return "[vcs " + eventKey + "]";
   }
 
   /** The note as the help desk shows it. */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The Zendesk adapter against WireMock answering as Zendesk's API reference shows. */
-class ZendeskTicketsTest {
+public class ZendeskTicketsTest {
 
   static final WireMockServer ZENDESK = new WireMockServer(WireMockConfiguration.options().dynamicPort());
   static final HelpDeskProperties HELP_DESK = new HelpDeskProperties("zendesk", null, null, null, null, null, null,
@@ -146,7 +146,7 @@ class ZendeskTicketsTest {
   }
 
   /** A ticket as "Show Ticket" answers with {@code include=users,organizations}, and its comments. */
-  static void stubTicket(WireMockServer zendesk, String ticketId) {
+  public static void stubTicket(WireMockServer zendesk, String ticketId) {
     zendesk.stubFor(get(urlPathEqualTo("/api/v2/tickets/" + ticketId))
         .withQueryParam("include", equalTo("users,organizations")).willReturn(okJson("""
             {"ticket": {"id": %s, "subject": "Router keeps dropping the connection", "status": "open",
