@@ -3,6 +3,7 @@ package io.videocallsupport.helpdesk;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static io.videocallsupport.session.VideoSupportSession.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -27,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.videocallsupport.system.RetryAfterException;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +40,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -72,8 +77,11 @@ abstract class ZendeskLifecycleScenarios {
   @Autowired TicketUpdateLog updates;
   @Autowired Outbox outbox;
   @Autowired Surveys surveys;
+  @Autowired HelpDesk helpDesk;
+  @Autowired PlatformTransactionManager transactionManager;
 
   ProcessDriver driver;
+  TransactionTemplate transactions;
   RestClient http;
   ZendeskWebhookSignatures signatures = new ZendeskWebhookSignatures(SIGNING_SECRET, Duration.ofMinutes(10),
       Clock.systemUTC());
@@ -81,6 +89,7 @@ abstract class ZendeskLifecycleScenarios {
   @BeforeEach
   void setUp() {
     driver = new ProcessDriver(engine);
+    transactions = new TransactionTemplate(transactionManager);
     http = RestClient.builder().baseUrl("http://localhost:" + port)
         .defaultStatusHandler(status -> true, (request, response) -> { })
         .build();
@@ -120,6 +129,12 @@ abstract class ZendeskLifecycleScenarios {
         .containsEntry("textExchangeCount", 2)
         .containsEntry("declinedVideoBefore", false);
     driver.runDueJobs();
+    assertThat(engine.getTaskService().getVariablesLocal(driver.task(pid, OFFER_VIDEO_CALL).getId()))
+        .as("the customer context on the agent's task")
+        .containsEntry("contextTier", "ENTERPRISE")
+        .containsEntry("contextOrganisation", "Acme GmbH")
+        .containsEntry("contextTicketActivity", "4 messages, 2 public replies, latest 2026-12-01 11:30 UTC")
+        .containsEntry("contextEarlierSessions", "none");
 
     driver.complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));
     driver.complete(pid, PREPARE_SESSION, Map.of("callTiming", "NOW", "expectedDurationMinutes", 10,
@@ -145,7 +160,10 @@ abstract class ZendeskLifecycleScenarios {
             "usefulLinks", "", "followUpActions", "None"));
 
     List<Job> failed = engine.getManagementService().createJobQuery().processDefinitionKey("helpdesk-delivery")
-        .withException().list();
+        .withException().list().stream()
+        .filter(job -> ticket.equals(engine.getRuntimeService().createProcessInstanceQuery()
+            .processInstanceId(job.getProcessInstanceId()).singleResult().getBusinessKey()))
+        .toList();
     assertThat(failed).as("one delivery job failed on the timeout").hasSize(1);
     TicketUpdate summary = updates.forTicket(ticket).stream()
         .filter(u -> u.kind() == Kind.NOTE && u.body().startsWith("Video call summary")).findFirst().orElseThrow();
@@ -184,6 +202,59 @@ abstract class ZendeskLifecycleScenarios {
         .withHeader("Authorization", equalTo("Bearer oauth-access-token")));
     assertThat(ZENDESK.findAll(putRequestedFor(urlPathEqualTo("/api/v2/tickets/" + ticket))))
         .as("notes are private").allSatisfy(r -> assertThat(r.getBodyAsString()).doesNotContain("\"public\":true"));
+  }
+
+  @Test
+  void anOutageEndsAsAnIncidentThatARetryClearsAndARateLimitWaitsWithoutSpendingRetries() {
+    String ticket = String.valueOf(40000 + (System.nanoTime() % 10000));
+    ZENDESK.stubFor(put(urlPathEqualTo("/api/v2/tickets/" + ticket)).atPriority(1)
+        .willReturn(aResponse().withStatus(500).withBody("{\"error\": \"InternalError\"}")));
+    // what the ticket shows whenever an attempt's outcome is checked: none of them stored the note
+    ZENDESK.stubFor(get(urlPathEqualTo("/api/v2/tickets/" + ticket + "/comments")).willReturn(okJson("""
+        {"comments": [], "meta": {"has_more": false}, "links": {"next": null}}""")));
+    transactions.executeWithoutResult(status -> helpDesk.addNote(ticket, null, "outage", "test", "Written late"));
+    ManagementService management = engine.getManagementService();
+    String delivery = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("helpdesk-delivery")
+        .processInstanceBusinessKey(ticket).singleResult().getId();
+    Job job = management.createJobQuery().processInstanceId(delivery).singleResult();
+
+    // the first failure and the five retries of the cycle (10 s, 1 min, 5 min, 15 min, 1 h)
+    for (int attempt = 0; attempt < 6; attempt++) {
+      String id = job.getId();
+      assertThatThrownBy(() -> management.executeJob(id)).isInstanceOf(HelpDeskUnavailableException.class);
+      job = management.createJobQuery().jobId(id).singleResult();
+    }
+    assertThat(job.getRetries()).isZero();
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(job.getProcessInstanceId())
+        .count()).as("a Cockpit incident").isOne();
+    assertThat(updates.forTicket(ticket)).singleElement().satisfies(u -> {
+      assertThat(u.state()).isEqualTo(State.PENDING);
+      assertThat(u.lastError()).contains("answered 500");
+    });
+
+    // Zendesk is back but limits us: the job waits as asked and keeps its retry.
+    ZENDESK.stubFor(put(urlPathEqualTo("/api/v2/tickets/" + ticket)).atPriority(1)
+        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
+    management.setJobRetries(job.getId(), 1);
+    String id = job.getId();
+    assertThatThrownBy(() -> management.executeJob(id)).isInstanceOf(RetryAfterException.class);
+    job = management.createJobQuery().jobId(id).singleResult();
+    assertThat(job.getRetries()).as("a rate limit spends no retry").isOne();
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(job.getProcessInstanceId())
+        .count()).as("a rate limit on the last retry is no incident").isZero();
+    assertThat(job.getDuedate().toInstant()).isAfter(Instant.now().plusSeconds(110));
+
+    // Cockpit's retry once Zendesk answers: the note is written once, the incident is gone.
+    ZENDESK.stubFor(put(urlPathEqualTo("/api/v2/tickets/" + ticket)).atPriority(1).willReturn(okJson("""
+        {"ticket": {"id": 1}, "audit": {"id": 5, "events": [{"id": 6, "type": "Comment", "public": false}]}}""")));
+    management.executeJob(id);
+    assertThat(updates.forTicket(ticket)).singleElement().satisfies(u -> {
+      assertThat(u.state()).isEqualTo(State.DELIVERED);
+      assertThat(u.remoteId()).isEqualTo("6");
+    });
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(job.getProcessInstanceId())
+        .count()).isZero();
+    assertThat(commentsWritten(ticket)).as("six outage answers, one rate limit, one stored").hasSize(8);
   }
 
   private List<String> commentsWritten(String ticket) {
