@@ -13,6 +13,8 @@ import static io.videocallsupport.session.SessionVariables.TRANSCRIPT_DRAFT;
 import io.videocallsupport.helpdesk.HelpDesk;
 import io.videocallsupport.session.SessionService;
 import io.videocallsupport.session.SessionValues.CallOutcome;
+import io.videocallsupport.session.VideoSession;
+import java.time.Duration;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -37,7 +39,7 @@ class CallDelegates {
 
   /** "End meeting and record outcome": ends the meeting, decides the outcome and drafts from a transcript. */
   @Bean
-  JavaDelegate endCallDelegate(Meetings meetings, SessionService sessions) {
+  JavaDelegate endCallDelegate(Meetings meetings, SessionService sessions, HelpDesk helpDesk) {
     return execution -> {
       UUID sessionId = sessionId(execution);
       CallOutcome outcome = CallOutcomes.decide(CALL_ACTION.from(execution).getOrNull(),
@@ -45,6 +47,12 @@ class CallDelegates {
           NO_SHOW_DECISION.from(execution).getOrNull());
       meetings.endMeeting(sessionId);
       sessions.recordCallEnded(sessionId, outcome.name());
+      VideoSession ended = sessions.get(sessionId);
+      String duration = ended.customerJoinedAt() == null || ended.callEndedAt() == null ? "no call held"
+          : "duration " + Math.max(1, Duration.between(ended.customerJoinedAt(), ended.callEndedAt()).toMinutes())
+              + " min";
+      helpDesk.addNote(ended.ticketId(), sessionId, "call-ended:" + execution.getActivityInstanceId(),
+          "video-session", "Call ended: outcome " + outcome + ", " + duration + ".");
       CALL_OUTCOME.on(execution).set(outcome.name());
       meetings.keepTranscript(sessionId).ifPresent(excerpt -> TRANSCRIPT_DRAFT.on(execution).set(excerpt));
     };

@@ -5,6 +5,7 @@ import static io.videocallsupport.session.SessionVariables.RECORDING_CONSENT;
 import static io.videocallsupport.session.SessionVariables.RETENTION_DAYS;
 import static io.videocallsupport.session.SessionVariables.SESSION_ID;
 
+import io.videocallsupport.helpdesk.HelpDesk;
 import io.videocallsupport.session.InvalidTaskInputException;
 import io.videocallsupport.session.SessionService;
 import java.util.UUID;
@@ -23,13 +24,15 @@ import org.springframework.stereotype.Component;
 class RecordingConsentListener implements TaskListener {
 
   private final SessionService sessions;
+  private final HelpDesk helpDesk;
   private final String noticeVersion;
   private final int maxRetentionDays;
 
-  RecordingConsentListener(SessionService sessions,
+  RecordingConsentListener(SessionService sessions, HelpDesk helpDesk,
                            @Value("${vcs.recording.consent-notice-version}") String noticeVersion,
                            @Value("${vcs.recording.max-retention-days:90}") int maxRetentionDays) {
     this.sessions = sessions;
+    this.helpDesk = helpDesk;
     this.noticeVersion = noticeVersion;
     this.maxRetentionDays = maxRetentionDays;
   }
@@ -48,8 +51,11 @@ class RecordingConsentListener implements TaskListener {
       throw new InvalidTaskInputException("Record whether the customer agrees to recording.");
     }
     int retentionDays = Math.min(RETENTION_DAYS.from(task).getOrDefault(maxRetentionDays), maxRetentionDays);
-    sessions.recordConsent(UUID.fromString(SESSION_ID.from(task).get()), consent, noticeVersion, completedBy(task),
-        retentionDays);
+    UUID sessionId = UUID.fromString(SESSION_ID.from(task).get());
+    String agent = completedBy(task);
+    sessions.recordConsent(sessionId, consent, noticeVersion, agent, retentionDays);
+    helpDesk.addNote(sessions.get(sessionId).ticketId(), sessionId, "consent:" + task.getId(), agent,
+        "Recording consent: " + (consent ? "yes" : "no") + " (notice version " + noticeVersion + ").");
   }
 
   /** The agent who completes the task: its assignee, or else the authenticated user. */

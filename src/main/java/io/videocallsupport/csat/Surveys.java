@@ -8,6 +8,7 @@ import io.videocallsupport.system.Timestamps;
 import io.videocallsupport.token.AccessToken;
 import io.videocallsupport.token.AccessTokens;
 import io.videocallsupport.token.TokenPurpose;
+import io.videocallsupport.helpdesk.HelpDesk;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -44,15 +45,17 @@ public class Surveys {
   private final CustomerMessages messages;
   private final AccessTokens tokens;
   private final RuntimeService runtime;
+  private final HelpDesk helpDesk;
   private final Clock clock;
   private final Duration linkValidity;
 
   Surveys(JdbcClient jdbc, SessionService sessions, CustomerMessages messages, AccessTokens tokens,
-          RuntimeService runtime, Clock clock, @Value("${vcs.survey.link-valid-days:8}") int linkValidDays) {
+          HelpDesk helpDesk, RuntimeService runtime, Clock clock, @Value("${vcs.survey.link-valid-days:8}") int linkValidDays) {
     this.jdbc = jdbc;
     this.sessions = sessions;
     this.messages = messages;
     this.tokens = tokens;
+    this.helpDesk = helpDesk;
     this.runtime = runtime;
     this.clock = clock;
     this.linkValidity = Duration.ofDays(linkValidDays);
@@ -114,6 +117,10 @@ public class Surveys {
         .setVariable(CsatSurvey.Variables.COMPLAINT.getName(), answer.complaint())
         .setVariable(CsatSurvey.Variables.COMMENT_GIVEN.getName(), blankToNull(answer.comment()) != null)
         .correlateWithResult();
+    String comment = blankToNull(answer.comment());
+    helpDesk.addNote(sessions.get(sessionId).ticketId(), sessionId, "csat", "customer (survey)",
+        "CSAT: " + answer.score() + " of 5" + (answer.complaint() ? ", marked as a complaint" : "")
+            + (comment == null ? "." : ". Comment: " + comment));
     return AnswerResult.ACCEPTED;
   }
 

@@ -1,6 +1,7 @@
 package io.videocallsupport.followup;
 
 import io.videocallsupport.helpdesk.HelpDesk;
+import io.videocallsupport.helpdesk.StaffRecordingLinks;
 import io.videocallsupport.helpdesk.TicketStatus;
 import io.videocallsupport.messaging.CustomerMessages;
 import io.videocallsupport.messaging.MessagePurpose;
@@ -28,12 +29,15 @@ public class FollowUps {
   private final SessionService sessions;
   private final RecordingRepository recordings;
   private final CustomerMessages messages;
+  private final StaffRecordingLinks links;
 
-  FollowUps(HelpDesk helpDesk, SessionService sessions, RecordingRepository recordings, CustomerMessages messages) {
+  FollowUps(HelpDesk helpDesk, SessionService sessions, RecordingRepository recordings, CustomerMessages messages,
+            StaffRecordingLinks links) {
     this.helpDesk = helpDesk;
     this.sessions = sessions;
     this.recordings = recordings;
     this.messages = messages;
+    this.links = links;
   }
 
   /** Saves the summary and the recording references to the ticket and sets its status from the outcome. */
@@ -48,10 +52,11 @@ public class FollowUps {
         .filter(r -> r.state() == Recording.RecordingState.KEPT).toList();
     if (!kept.isEmpty()) {
       append(note, "Recordings", kept.stream()
-          .map(r -> r.id() + " on " + r.platform() + ", kept until " + r.retainUntil())
+          .map(r -> r.id() + " on " + r.platform() + ", kept until " + r.retainUntil() + ", for staff: "
+              + links.linkFor(r.id().toString()))
           .collect(Collectors.joining("\n")));
     }
-    helpDesk.addNote(session.ticketId(), sessionId, author, note.toString().strip());
+    helpDesk.addNote(session.ticketId(), sessionId, "summary", author, note.toString().strip());
     helpDesk.changeStatus(session.ticketId(), ticketStatus(outcome));
   }
 

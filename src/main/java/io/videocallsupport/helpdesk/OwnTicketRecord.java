@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The application's own ticket record: tickets with a status and notes. */
 @Component
-@ConditionalOnProperty(name = "vcs.helpdesk.adapter", havingValue = "own-record", matchIfMissing = true)
+@ConditionalOnProperty(name = "vcs.helpdesk.adapter", havingValue = "own", matchIfMissing = true)
 @Transactional
 class OwnTicketRecord implements HelpDesk {
 
@@ -44,7 +44,7 @@ class OwnTicketRecord implements HelpDesk {
   }
 
   @Override
-  public void addNote(String ticketId, UUID sessionId, String author, String text) {
+  public void addNote(String ticketId, UUID sessionId, String event, String author, String text) {
     openTicket(ticketId, null);
     jdbc.sql("INSERT INTO ticket_note (id, ticket_id, session_id, author, body, created_at) "
             + "VALUES (:id, :ticketId, :sessionId, :author, :body, :now)")

@@ -102,6 +102,12 @@ public class Invitations {
       throw new InvalidContactDetailsException(String.join(" ", refused));
     }
     sessions.recordInvited(sessionId);
+    VideoSession invited = sessions.get(sessionId);
+    helpDesk.addNote(invited.ticketId(), sessionId, "invitation:" + round, NOTE_AUTHOR,
+        "Invitation sent by email" + (sms != null && !sms.failed() ? " and SMS" : "") + ": "
+            + (invited.scheduledStart() == null ? "call now"
+                : "call scheduled for " + CustomerMessages.customerTime(invited, invited.scheduledStart()))
+            + (round > 0 ? " (rescheduled, round " + (round + 1) + ")" : "") + ".");
   }
 
   /** The reminder before a scheduled call: by SMS, or by email when the customer cannot be texted. */

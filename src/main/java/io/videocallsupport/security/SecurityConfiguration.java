@@ -183,6 +183,25 @@ class SecurityConfiguration {
         .build();
   }
 
+  /**
+   * Staff pages linked from help desk notes (a call's recording and transcript): the staff login;
+   * the page itself checks that the recording belongs to the agent's session or the user leads.
+   */
+  @Bean
+  @Order(8)
+  SecurityFilterChain staffPages(HttpSecurity http, CamundaIdentityAuthenticationProvider users) throws Exception {
+    return http
+        .securityMatcher(path("/staff/**"))
+        .authenticationProvider(users)
+        .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(AGENTS, TEAM_LEADS, MANAGERS, ADMINS))
+        .formLogin(form -> form.loginPage(AgentLoginPage.PATH).permitAll())
+        .headers(headers -> headers
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+            .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; style-src 'self'; "
+                + "media-src 'self'; img-src 'self'; base-uri 'none'; frame-ancestors 'none'")))
+        .build();
+  }
+
   /** Health for probes; everything else not named above is closed until a feature opens it. */
   @Bean
   @Order(10)

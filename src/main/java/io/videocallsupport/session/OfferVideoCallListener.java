@@ -4,6 +4,7 @@ import static io.videocallsupport.session.SessionVariables.CUSTOMER_ACCEPTED_VID
 import static io.videocallsupport.session.SessionVariables.OFFER_MODE;
 import static io.videocallsupport.session.SessionVariables.SESSION_ID;
 
+import io.videocallsupport.helpdesk.HelpDesk;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Component;
 class OfferVideoCallListener implements TaskListener {
 
   private final SessionService sessions;
+  private final HelpDesk helpDesk;
 
-  OfferVideoCallListener(SessionService sessions) {
+  OfferVideoCallListener(SessionService sessions, HelpDesk helpDesk) {
     this.sessions = sessions;
+    this.helpDesk = helpDesk;
   }
 
   @Override
@@ -28,7 +31,12 @@ class OfferVideoCallListener implements TaskListener {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       sessions.recordOffered(sessionId, OFFER_MODE.from(task).getOrNull());
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      sessions.recordOfferAnswer(sessionId, CUSTOMER_ACCEPTED_VIDEO.from(task).getOrDefault(false));
+      boolean accepted = CUSTOMER_ACCEPTED_VIDEO.from(task).getOrDefault(false);
+      sessions.recordOfferAnswer(sessionId, accepted);
+      // The answer's reason (on a decline) follows in the process's "video declined" note.
+      helpDesk.addNote(sessions.get(sessionId).ticketId(), sessionId, "offer:" + task.getId(), "video-session",
+          "Video call offered (" + OFFER_MODE.from(task).getOrDefault("offer") + "): the customer "
+              + (accepted ? "accepted." : "declined."));
     }
   }
 }

@@ -34,6 +34,12 @@ public final class SessionVariables {
   /** Set by the engine to the user who started the session in Tasklist. */
   public static final VariableFactory<String> SESSION_INITIATOR = stringVariable("sessionInitiator");
 
+  // Customer context from the help desk and earlier sessions (task-local on Offer, Prepare and Conduct)
+  public static final VariableFactory<String> CONTEXT_TIER = stringVariable("contextTier");
+  public static final VariableFactory<String> CONTEXT_ORGANISATION = stringVariable("contextOrganisation");
+  public static final VariableFactory<String> CONTEXT_TICKET_ACTIVITY = stringVariable("contextTicketActivity");
+  public static final VariableFactory<String> CONTEXT_EARLIER_SESSIONS = stringVariable("contextEarlierSessions");
+
   // Register session
   public static final VariableFactory<String> SESSION_ID = stringVariable("sessionId");
   /** The agent who owns the session's tasks; null leaves them to the agents group. */

@@ -34,14 +34,15 @@ class RetryAfterPlugin extends AbstractProcessEnginePlugin {
       return RetryAfterException.in(exception).<Command<Object>>map(wait -> context -> {
         JobEntity before = context.getJobManager().findJobById(jobId);
         boolean failedBefore = before != null && before.getExceptionMessage() != null;
+        // The first failure sets the retries from the retry cycle; later ones count down. A rate
+        // limit gives its retry back, before the count-down: given back afterwards, a job on its
+        // last retry (e.g. retried from Cockpit) would already have raised an incident.
+        if (wait.rateLimited() && failedBefore) {
+          before.setRetries(before.getRetries() + 1);
+        }
         standard.execute(context);
         JobEntity job = context.getJobManager().findJobById(jobId);
         if (job != null) {
-          // The first failure sets the retries from the retry cycle; later ones count down. A
-          // rate limit gives its retry back.
-          if (wait.rateLimited() && failedBefore) {
-            job.setRetries(job.getRetries() + 1);
-          }
           long now = ClockUtil.getCurrentTime().getTime();
           Date earliest = new Date(now + wait.retryAfter().toMillis());
           if (wait.rateLimited()) {

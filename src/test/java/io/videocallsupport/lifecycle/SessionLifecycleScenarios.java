@@ -215,7 +215,9 @@ abstract class SessionLifecycleScenarios {
     String pid = Sessions.startAsAgent(engine, Sessions.startForm(ticket));
     driver.complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", false, "declineReason", "prefers chat"));
     assertThat(sessionOf(pid).state()).isEqualTo(SessionState.DECLINED);
-    assertThat(helpDesk.notes(ticket)).extracting(TicketNote::body).contains("Customer declined the video call");
+    assertThat(helpDesk.notes(ticket)).extracting(TicketNote::body)
+        .containsExactly("Video call offered (AUTO_OFFER): the customer declined.",
+            "Customer declined the video call: prefers chat");
   }
 
   @Test

@@ -73,6 +73,7 @@ class RecordingRetentionProcessTest {
   void setUp() {
     BpmnAwareTests.init(ENGINE.getProcessEngine());
     Mocks.register("registerRecordingDelegate", (JavaDelegate) this::registerRecording);
+    Mocks.register("staffRecordingLinks", new StaffLinks());
     Mocks.register("ticketNoteDelegate", (JavaDelegate) e -> ticketNotes.add((String) e.getVariable("ticketNote")));
     Mocks.register("deleteRecordingDelegate", (JavaDelegate) this::deleteRecording);
     Mocks.register("reportErasureDelegate", (JavaDelegate) e -> erasuresReported.add(RECORDING_ID.from(e).get()));
@@ -190,7 +191,15 @@ class RecordingRetentionProcessTest {
     assertThat(retention).isWaitingAt(AWAIT_RETENTION_END);
     Assertions.assertThat(ticketNotes).singleElement().asString()
         .startsWith("Call recording " + RECORDING + " kept until ")
-        .endsWith("(recording policy: " + RETENTION_PERIOD_DAYS + " days)");
+        .endsWith("for staff only: https://support.example.com/staff/recordings/" + RECORDING)
+        .contains("(recording policy: " + RETENTION_PERIOD_DAYS + " days)");
     return RETENTION_ENDS_AT.from(runtimeService(), retention.getId()).get();
+  }
+
+  /** Stands in for the application's staffRecordingLinks bean in the note's expression. */
+  public static class StaffLinks {
+    public String linkFor(String recordingId) {
+      return "https://support.example.com/staff/recordings/" + recordingId;
+    }
   }
 }

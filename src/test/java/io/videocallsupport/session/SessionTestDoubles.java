@@ -73,6 +73,7 @@ final class SessionTestDoubles {
   final List<String> linkMessagesSent = new ArrayList<>();
   final List<String> recordingConsentTaskEvents = new ArrayList<>();
   final List<String> offerTaskEvents = new ArrayList<>();
+  final List<String> customerContextShownOn = new ArrayList<>();
   final List<String> remindersSent = new ArrayList<>();
   final List<String> summariesSaved = new ArrayList<>();
   final List<String> followUpsSent = new ArrayList<>();
@@ -85,6 +86,7 @@ final class SessionTestDoubles {
     Mocks.register("ticketNoteDelegate", (JavaDelegate) this::noteOnTicket);
     Mocks.register("offerVideoCallListener", (TaskListener) t -> offerTaskEvents.add(t.getEventName()));
     Mocks.register("prepareSessionListener", (TaskListener) this::prepareSession);
+    Mocks.register("customerContextListener", (TaskListener) t -> customerContextShownOn.add(t.getTaskDefinitionKey()));
     Mocks.register("createMeetingDelegate", (JavaDelegate) e ->
         AGENT_JOIN_URL.on(e).set("https://video.example.test/host/" + SESSION_ID.from(e).get()));
     Mocks.register("sendInvitationDelegate", (JavaDelegate) this::sendInvitation);

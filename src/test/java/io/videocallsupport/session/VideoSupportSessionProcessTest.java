@@ -274,7 +274,7 @@ class VideoSupportSessionProcessTest {
         .hasPassedInOrder(OFFER_VIDEO_CALL, NOTE_VIDEO_DECLINED, END_VIDEO_DECLINED)
         .hasNotPassed(PREPARE_SESSION)
         .isEnded();
-    Assertions.assertThat(doubles.ticketNotes).containsExactly("Customer declined the video call");
+    Assertions.assertThat(doubles.ticketNotes).containsExactly("Customer declined the video call: No camera at hand");
     Assertions.assertThat(doubles.sessionsClosedAs).containsExactly(SessionState.DECLINED.name());
   }
 

@@ -1,0 +1,7 @@
+package io.videocallsupport.helpdesk;
+
+import io.videocallsupport.support.PostgresSpringTest;
+
+@PostgresSpringTest
+class PostgresZendeskLifecycleTest extends ZendeskLifecycleScenarios {
+}
