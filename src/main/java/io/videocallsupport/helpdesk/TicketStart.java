@@ -3,6 +3,7 @@ package io.videocallsupport.helpdesk;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.videocallsupport.inbox.InboxHandler.Outcome;
 import io.videocallsupport.security.Roles;
+import io.videocallsupport.session.SessionAlreadyOpenException;
 import io.videocallsupport.session.SessionApi;
 import io.videocallsupport.session.SessionValues.CustomerTier;
 import io.videocallsupport.session.StartSessionRequest;
@@ -104,10 +105,10 @@ public class TicketStart {
         properties.tierOf(merged).orElse(CustomerTier.STANDARD), properties.declinedVideoBefore(merged), null,
         webhook.customerAskedForVideo(), null);
     try {
-      VideoSession session = sessions.start(request, properties.startAs(), List.of(Roles.AGENTS));
+      VideoSession session = sessions.startFromHelpDesk(request, properties.startAs(), List.of(Roles.AGENTS));
       return Outcome.done("Session " + session.id() + " started for ticket " + webhook.ticketId()
           + (facts == null ? " from the webhook body only (the help desk did not answer)" : ""));
-    } catch (SessionApi.SessionAlreadyOpenException e) {
+    } catch (SessionAlreadyOpenException e) {
       return Outcome.ignored(e.getMessage());
     }
   }

@@ -39,6 +39,19 @@ public class SessionApi {
    * other start path: {@link SessionAlreadyOpenException} while the ticket has an open session.
    */
   public VideoSession start(StartSessionRequest request, String userId, List<String> groups) {
+    return start(request, userId, groups, false);
+  }
+
+  /**
+   * A start from a help desk ticket: as {@link #start}, except that a missing or unusable email or
+   * phone does not refuse it. The agent fixes them on "Fix contact details" before anything is sent.
+   */
+  public VideoSession startFromHelpDesk(StartSessionRequest request, String userId, List<String> groups) {
+    return start(request, userId, groups, true);
+  }
+
+  private VideoSession start(StartSessionRequest request, String userId, List<String> groups,
+                             boolean contactDetailsToFix) {
     VariableMapBuilder variables = CamundaBpmData.builder()
         .set(TICKET_ID, request.ticketId())
         .set(TICKET_SUBJECT, request.ticketSubject())
@@ -55,6 +68,9 @@ public class SessionApi {
         .set(DECLINED_VIDEO_BEFORE, request.declinedVideoBefore())
         .set(HAS_CAMERA, request.hasCamera())
         .set(CUSTOMER_ASKED_FOR_VIDEO, request.customerAskedForVideo());
+    if (contactDetailsToFix) {
+      variables.set(CONTACT_DETAILS_TO_FIX, true);
+    }
     if (request.agentId() != null && !request.agentId().isBlank()) {
       variables.set(AGENT_ID, request.agentId());
     }

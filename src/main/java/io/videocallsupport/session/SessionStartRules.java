@@ -28,6 +28,9 @@ public class SessionStartRules {
   private static final List<String> FIELD_ORDER = Arrays.stream(StartSessionRequest.class.getRecordComponents())
       .map(c -> c.getName()).toList();
 
+  /** What "Fix contact details" can correct after the start, when a help desk start says so. */
+  private static final java.util.Set<String> CONTACT_FIELDS = java.util.Set.of("customerEmail", "customerMobile");
+
   private final Validator validator;
 
   SessionStartRules(Validator validator) {
@@ -55,8 +58,10 @@ public class SessionStartRules {
         read.choice("customerTier", CustomerTier.class), read.flag("declinedVideoBefore"), read.flag("hasCamera"),
         read.flag("customerAskedForVideo"), read.text("agentId"));
     List<FieldProblem> problems = new ArrayList<>(read.problems);
+    boolean contactDetailsToFix = Boolean.TRUE.equals(read.flag(SessionVariables.CONTACT_DETAILS_TO_FIX.getName()));
     for (FieldProblem problem : problems(request)) {
-      if (!read.unreadable.contains(problem.field())) {
+      boolean fixedLater = contactDetailsToFix && CONTACT_FIELDS.contains(problem.field());
+      if (!read.unreadable.contains(problem.field()) && !fixedLater) {
         problems.add(problem);
       }
     }

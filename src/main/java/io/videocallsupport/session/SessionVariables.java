@@ -30,6 +30,11 @@ public final class SessionVariables {
   public static final VariableFactory<String> CUSTOMER_TIER = stringVariable("customerTier");
   public static final VariableFactory<Boolean> DECLINED_VIDEO_BEFORE = booleanVariable("declinedVideoBefore");
   public static final VariableFactory<Boolean> HAS_CAMERA = booleanVariable("hasCamera");
+  /**
+   * Set by a start from the help desk: the ticket's email or phone is missing or unusable, and the
+   * agent fixes it on "Fix contact details" before the invitation goes out, instead of the start failing.
+   */
+  public static final VariableFactory<Boolean> CONTACT_DETAILS_TO_FIX = booleanVariable("contactDetailsToFix");
   public static final VariableFactory<Boolean> CUSTOMER_ASKED_FOR_VIDEO = booleanVariable("customerAskedForVideo");
   /** Set by the engine to the user who started the session in Tasklist. */
   public static final VariableFactory<String> SESSION_INITIATOR = stringVariable("sessionInitiator");
