@@ -6,7 +6,8 @@ import static io.videocallsupport.session.SessionVariables.RETENTION_DAYS;
 import static io.videocallsupport.session.SessionVariables.SESSION_ID;
 
 import io.videocallsupport.messaging.Languages;
-import io.videocallsupport.session.SessionService;
+import io.videocallsupport.session.SessionRepository;
+import io.videocallsupport.session.VideoSession;
 import java.util.Locale;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -23,12 +24,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ConsentNoticeListener implements TaskListener {
 
-  private final SessionService sessions;
+  private final SessionRepository sessions;
   private final ConsentNotice notice;
   private final Languages languages;
   private final int maxRetentionDays;
 
-  ConsentNoticeListener(SessionService sessions, ConsentNotice notice, Languages languages,
+  ConsentNoticeListener(SessionRepository sessions, ConsentNotice notice, Languages languages,
                         @Value("${vcs.recording.max-retention-days:90}") int maxRetentionDays) {
     this.sessions = sessions;
     this.notice = notice;
@@ -38,7 +39,10 @@ class ConsentNoticeListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Locale customer = languages.forCustomer(sessions.get(UUID.fromString(SESSION_ID.from(task).get())).customerLocale());
+    // a task without its session record (a test or a migration starting the task directly) gets the
+    // first offered language rather than failing to open
+    Locale customer = languages.forCustomer(SESSION_ID.from(task).getOptional().map(UUID::fromString)
+        .flatMap(sessions::findById).map(VideoSession::customerLocale).orElse(null));
     Locale agent = languages.agent();
     // the same bound RecordingConsentListener records with the consent
     int retentionDays = Math.min(RETENTION_DAYS.from(task).getOrDefault(maxRetentionDays), maxRetentionDays);
