@@ -15,6 +15,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * Renders the customer-facing messages from templates in {@code templates/mail} (an HTML and a
  * plain-text part each) and {@code templates/sms}, in the customer's language. Wording lives in
  * the templates and in {@code i18n/messages*.properties}; subjects are {@code mail.<template>.subject}.
+ * SMS are kept in the GSM-7 alphabet ({@link SmsAlphabet}), whatever the values put into them.
  */
 @Component
 public class MessageComposer {
@@ -40,7 +41,7 @@ public class MessageComposer {
   }
 
   public SmsMessage sms(String template, String to, Locale locale, Map<String, Object> model) {
-    String body = engine.process("sms/" + template + ".txt", new Context(locale, model)).strip();
+    String body = SmsAlphabet.fit(engine.process("sms/" + template + ".txt", new Context(locale, model)).strip());
     return new SmsMessage(to, body);
   }
 

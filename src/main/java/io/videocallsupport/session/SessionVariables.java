@@ -101,6 +101,10 @@ public final class SessionVariables {
   public static final VariableFactory<Boolean> RECORDING_CONSENT = booleanVariable("recordingConsent");
   public static final VariableFactory<Boolean> SENSITIVE_DATA_ON_SCREEN = booleanVariable("sensitiveDataOnScreen");
   public static final VariableFactory<String> CONSENT_NOTICE_VERSION = stringVariable("consentNoticeVersion");
+  /** Task-local on "Ask for recording consent": the notice in the customer's language, to read out. */
+  public static final VariableFactory<String> CONSENT_NOTICE_CUSTOMER = stringVariable("consentNoticeCustomer");
+  /** Task-local: the same notice in the agent's language; absent when the customer's language is the same. */
+  public static final VariableFactory<String> CONSENT_NOTICE_AGENT = stringVariable("consentNoticeAgent");
   public static final VariableFactory<Boolean> RECORDING_ACTIVE = booleanVariable("recordingActive");
 
   // Conduct video call

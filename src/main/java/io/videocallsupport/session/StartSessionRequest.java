@@ -23,7 +23,8 @@ public record StartSessionRequest(
     @NotBlank @Email(regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$") @Size(max = 320) String customerEmail,
     @MobileNumber String customerMobile,
     @TimeZoneId String customerTimeZone,
-    @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?", message = "must be a language tag like en or de-AT") String customerLocale,
+    @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?", message = "must be a language tag like en or de-AT")
+    @OfferedLanguage String customerLocale,
     @NotBlank @Pattern(regexp = "[A-Za-z]{2}", message = "must be a two-letter country code (ISO 3166)") String jurisdictionCountry,
     @Size(max = 10) String jurisdictionRegion,
     @NotNull IssueCategory issueCategory,

@@ -17,6 +17,10 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import io.videocallsupport.support.OfferedLanguages;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,8 +30,9 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Renders every customer message template in English and German, without a Spring context, and
- * checks what a customer would notice: missing texts, unescaped values, missing links, SMS length.
+ * Renders every customer message template in every offered language (vcs.languages.offered), without
+ * a Spring context, and checks what a customer would notice: missing texts, unescaped values, missing
+ * links, SMS length.
  */
 class MessageTemplatesTest {
 
@@ -41,7 +46,7 @@ class MessageTemplatesTest {
   private static final List<String> MODES = List.of("VIDEO", "SCREEN_SHARE_ONLY", "AUDIO_ONLY");
   private static final List<String> OUTCOMES =
       List.of("RESOLVED", "NEEDS_FOLLOW_UP", "NOT_RESOLVED", "FALLBACK_USED", "NO_SHOW", "ENDED_FOR_MISUSE");
-  private static final List<Locale> LOCALES = List.of(Locale.ENGLISH, Locale.GERMAN);
+  private static final List<Locale> LOCALES = OfferedLanguages.fromApplicationYaml();
 
   /** GSM 03.38 basic alphabet: SMS made only of these take 160 characters (153 when split). */
   private static final String GSM_7 = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
@@ -176,15 +181,19 @@ class MessageTemplatesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("emails")
-  void emailIsCompleteInEnglishAndGerman(Case c) {
+  void emailIsCompleteInEveryOfferedLanguage(Case c) {
     EmailMessage en = composer.email(c.template(), "ann@example.com", Locale.ENGLISH, c.model());
-    EmailMessage de = composer.email(c.template(), "ann@example.com", Locale.GERMAN, c.model());
-
     assertEmail(en, c, "en");
-    assertEmail(de, c, "de");
-    assertThat(de.subject()).isNotEqualTo(en.subject());
-    assertThat(de.text()).isNotEqualTo(en.text());
-    assertThat(de.html()).isNotEqualTo(en.html());
+    for (Locale locale : LOCALES) {
+      if (locale.equals(Locale.ENGLISH)) {
+        continue;
+      }
+      EmailMessage translated = composer.email(c.template(), "ann@example.com", locale, c.model());
+      assertEmail(translated, c, locale.getLanguage());
+      assertThat(translated.subject()).as(locale.toString()).isNotEqualTo(en.subject());
+      assertThat(translated.text()).as(locale.toString()).isNotEqualTo(en.text());
+      assertThat(translated.html()).as(locale.toString()).isNotEqualTo(en.html());
+    }
   }
 
   @ParameterizedTest(name = "{0}")
@@ -199,20 +208,62 @@ class MessageTemplatesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("sms")
-  void smsIsShortAndCompleteInEnglishAndGerman(Case c) {
+  void smsIsShortAndCompleteInEveryOfferedLanguage(Case c) {
     SmsMessage en = composer.sms(c.template(), "+4915112345678", Locale.ENGLISH, c.model());
-    SmsMessage de = composer.sms(c.template(), "+4915112345678", Locale.GERMAN, c.model());
-
-    for (SmsMessage sms : List.of(en, de)) {
-      assertResolved(sms.body());
-      assertThat(sms.body()).contains(NAME).contains(c.link()).contains(TICKET);
-      assertThat(sms.body()).as("at most two SMS segments: %s", sms.body()).hasSizeLessThanOrEqualTo(306);
-      assertThat(sms.body().length()).isLessThanOrEqualTo(320);
-      assertThat(sms.body().chars().filter(ch -> GSM_7.indexOf(ch) < 0).mapToObj(Character::toString).toList())
-          .as("characters outside GSM-7 (they make the SMS cost three times as much): %s", sms.body())
-          .isEmpty();
+    for (Locale locale : LOCALES) {
+      SmsMessage sms = composer.sms(c.template(), "+4915112345678", locale, c.model());
+      assertShortSms(sms, c);
+      if (!locale.equals(Locale.ENGLISH)) {
+        assertThat(sms.body()).as(locale.toString()).isNotEqualTo(en.body());
+      }
     }
-    assertThat(de.body()).isNotEqualTo(en.body());
+  }
+
+  /**
+   * The start of a scheduled call comes formatted in the customer's language, and some day and month
+   * names lie outside GSM-7 (Spanish "sábado", French "août"): the SMS folds them to plain letters so
+   * that it keeps its two segments.
+   */
+  @Test
+  void aScheduledStartInTheCustomersLanguageKeepsTheSmsInGsm7() {
+    ZonedDateTime saturdayInAugust = ZonedDateTime.parse("2026-08-29T10:00:00+02:00[Europe/Madrid]");
+    for (Locale locale : LOCALES) {
+      String start = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale)
+          .format(saturdayInAugust) + " (Europe/Madrid)";
+      Case scheduled = new Case("invitation " + locale, "invitation",
+          with(call("VIDEO", true), "scheduledStartText", start), JOIN_URL);
+      SmsMessage sms = composer.sms("invitation", "+34612345678", locale, scheduled.model());
+      assertShortSms(sms, scheduled);
+    }
+    assertThat(composer.sms("invitation", "+34612345678", Locale.forLanguageTag("es"),
+        with(call("VIDEO", true), "scheduledStartText", "sábado, 29 de agosto de 2026, 10:00")).body())
+        .contains("sabado, 29 de agosto");
+  }
+
+  @Test
+  void calendarInvitationTextIsInEveryOfferedLanguage() {
+    String english = composer.text("calendar/description", Locale.ENGLISH, call("VIDEO", true));
+    for (Locale locale : LOCALES) {
+      String summary = composer.text("calendar/summary", locale, call("VIDEO", true));
+      String description = composer.text("calendar/description", locale, call("VIDEO", true));
+      assertResolved(summary);
+      assertResolved(description);
+      assertThat(summary).contains(TICKET);
+      assertThat(description).contains(JOIN_URL);
+      if (!locale.equals(Locale.ENGLISH)) {
+        assertThat(description).as(locale.toString()).isNotEqualTo(english);
+      }
+    }
+  }
+
+  private static void assertShortSms(SmsMessage sms, Case c) {
+    assertResolved(sms.body());
+    assertThat(sms.body()).contains(NAME).contains(c.link()).contains(TICKET);
+    assertThat(sms.body()).as("at most two SMS segments: %s", sms.body()).hasSizeLessThanOrEqualTo(306);
+    assertThat(sms.body().length()).isLessThanOrEqualTo(320);
+    assertThat(sms.body().chars().filter(ch -> GSM_7.indexOf(ch) < 0).mapToObj(Character::toString).toList())
+        .as("characters outside GSM-7 (they make the SMS cost three times as much): %s", sms.body())
+        .isEmpty();
   }
 
   // --- what the wording must say ------------------------------------------------------------
@@ -327,11 +378,11 @@ class MessageTemplatesTest {
   @Test
   void bundlesHaveTheSameKeysAndAreSafeForMessageFormat() {
     Properties en = load("i18n/messages.properties");
-    Properties de = load("i18n/messages_de.properties");
-    assertThat(new TreeSet<>(de.stringPropertyNames())).isEqualTo(new TreeSet<>(en.stringPropertyNames()));
-    for (Properties bundle : List.of(en, de)) {
+    for (Locale locale : LOCALES) {
+      Properties bundle = locale.equals(Locale.ENGLISH) ? en : load("i18n/messages_" + locale.getLanguage() + ".properties");
+      assertThat(new TreeSet<>(bundle.stringPropertyNames())).isEqualTo(new TreeSet<>(en.stringPropertyNames()));
       for (String key : bundle.stringPropertyNames()) {
-        assertThat(key).matches("(common|mail\\.[a-z-]+|sms\\.[a-z-]+|page\\.[a-z-]+)\\..+");
+        assertThat(key).matches("(common|nav|mail\\.[a-z-]+|sms\\.[a-z-]+|page\\.[a-z-]+|consent\\.notice\\.[0-9a-z-]+)\\..+");
         assertThat(bundle.getProperty(key)).as(key).doesNotContain("'").isNotBlank();
       }
     }
@@ -343,11 +394,23 @@ class MessageTemplatesTest {
     for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:templates/**/*.*")) {
       templates.append(resource.getContentAsString(StandardCharsets.UTF_8));
     }
+    // keys the code names: staff navigation links, the consent notice's paragraphs
+    StringBuilder code = new StringBuilder();
+    try (Stream<java.nio.file.Path> sources = java.nio.file.Files.walk(
+        java.nio.file.Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("src/main/java"))) {
+      for (java.nio.file.Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+        code.append(java.nio.file.Files.readString(source));
+      }
+    }
     Set<String> unused = new TreeSet<>();
     for (String key : load("i18n/messages.properties").stringPropertyNames()) {
-      String prefix = key.substring(0, key.lastIndexOf('.') + 1);
-      boolean literal = templates.indexOf(key + "}") >= 0 || templates.indexOf(key + "(") >= 0;
-      boolean composed = templates.indexOf("'" + prefix + "' +") >= 0;
+      boolean literal = templates.indexOf(key + "}") >= 0 || templates.indexOf(key + "(") >= 0
+          || code.indexOf("\"" + key + "\"") >= 0;
+      boolean composed = false;
+      for (int dot = key.indexOf('.'); dot > 0; dot = key.indexOf('.', dot + 1)) {
+        String prefix = key.substring(0, dot + 1);
+        composed |= templates.indexOf("'" + prefix + "' +") >= 0 || code.indexOf("\"" + prefix + "\" +") >= 0;
+      }
       if (!literal && !composed) {
         unused.add(key);
       }

@@ -95,6 +95,7 @@ final class SessionTestDoubles {
     Mocks.register("resendJoinLinkDelegate", (JavaDelegate) this::resendJoinLink);
     Mocks.register("callStartedListener", (ExecutionListener) e -> callsStarted.add(SESSION_ID.from(e).get()));
     Mocks.register("recordingConsentListener", (TaskListener) t -> recordingConsentTaskEvents.add(t.getEventName()));
+    Mocks.register("consentNoticeListener", (TaskListener) t -> { });
     Mocks.register("startRecordingDelegate", (JavaDelegate) e -> RECORDING_ACTIVE.on(e).set(true));
     Mocks.register("stopRecordingDelegate", (JavaDelegate) e -> RECORDING_ACTIVE.on(e).set(false));
     Mocks.register("inviteSpecialistDelegate", (JavaDelegate) e -> PARTICIPANT_COUNT.on(e).update(count -> count + 1));

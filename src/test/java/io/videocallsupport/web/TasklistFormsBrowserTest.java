@@ -6,11 +6,14 @@ import io.videocallsupport.csat.CsatSurvey;
 import io.videocallsupport.session.VideoSupportSession;
 import io.videocallsupport.support.Chromium;
 import io.videocallsupport.support.H2SpringTest;
+import io.videocallsupport.support.ProcessDriver;
+import io.videocallsupport.support.Sessions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -103,22 +106,31 @@ class TasklistFormsBrowserTest {
   }
 
   @Test
-  void theConsentNoticeNamesTheNoticeVersionAndHowLongTheRecordingIsKept() throws Exception {
-    Task consent = taskAt(engine.getRuntimeService().createProcessInstanceByKey(VideoSupportSession.PROCESS_KEY)
-        .startBeforeActivity(VideoSupportSession.Elements.ASK_RECORDING_CONSENT)
-        .setVariables(Map.of("agentId", "tom", "ticketId", "T-79", "consentRule", "ALL_PARTY", "retentionDays", 30,
-            "consentNoticeVersion", "2026-1", "sessionId", "00000000-0000-0000-0000-000000000079"))
-        .execute(true, true).getId());
+  void theConsentNoticeShowsInTheCustomersLanguageNextToTheAgentsWithVersionAndRetention() throws Exception {
+    Map<String, Object> start = Sessions.startForm("T-79-" + UUID.randomUUID().toString().substring(0, 6));
+    start.put("customerLocale", "fr");
+    String pid = Sessions.startAsAgent(engine, start);
+    ProcessDriver driver = new ProcessDriver(engine);
+    driver.complete(pid, VideoSupportSession.Elements.OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));
+    driver.complete(pid, VideoSupportSession.Elements.PREPARE_SESSION, new java.util.HashMap<>(Map.of(
+        "callTiming", "NOW", "expectedDurationMinutes", 10, "customerPreparation", "Your router",
+        "callMode", "VIDEO", "meetingLink", "https://meet.example.com/room-79", "agentDevicesChecked", true)));
+    driver.complete(pid, VideoSupportSession.Elements.WAIT_FOR_CUSTOMER, Map.of("customerPresence", "JOINED"));
+    Task consent = driver.task(pid, VideoSupportSession.Elements.ASK_RECORDING_CONSENT);
+    Map<String, Object> notices = engine.getTaskService().getVariablesLocal(consent.getId());
 
-    openInTasklist("tom", consent);
-    String form = new WebDriverWait(browser, WAIT).until(d -> {
-      String text = d.findElement(By.cssSelector(".fjs-container")).getText();
-      return text.contains("Do you agree") ? text : null;
-    });
+    openInTasklist("anna", consent);
+    WebElement french = fieldShowing((String) notices.get("consentNoticeCustomer"));
+    WebElement english = fieldShowing((String) notices.get("consentNoticeAgent"));
 
     screenshot("ask-recording-consent");
-    assertThat(form).contains("All-party consent applies here").doesNotContain("One-party consent")
-        .contains("(notice version 2026-1)").contains("as long as needed, at most 30 days, and then delete it");
+    assertThat(french.getTagName()).isEqualTo("textarea");
+    assertThat(french.getAttribute("readonly")).isNotNull();
+    assertThat(french.getDomProperty("value")).startsWith("Avec votre accord").contains("90 jours au maximum");
+    assertThat(english.getAttribute("readonly")).isNotNull();
+    assertThat(english.getDomProperty("value")).contains("as long as needed, at most 90 days, and then delete it");
+    assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText())
+        .contains("(notice version 2026-1)");
   }
 
   // --- helpers
