@@ -189,12 +189,14 @@ class SecurityConfiguration {
    */
   @Bean
   @Order(8)
-  SecurityFilterChain staffPages(HttpSecurity http, CamundaIdentityAuthenticationProvider users) throws Exception {
+  SecurityFilterChain recordingPages(HttpSecurity http, CamundaIdentityAuthenticationProvider users,
+                                     WebappSingleLogin singleLogin) throws Exception {
     return http
         .securityMatcher(path("/staff/**"))
         .authenticationProvider(users)
         .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(AGENTS, TEAM_LEADS, MANAGERS, ADMINS))
-        .formLogin(form -> form.loginPage(AgentLoginPage.PATH).permitAll())
+        .formLogin(form -> form.loginPage(AgentLoginPage.PATH).successHandler(singleLogin.successHandler()).permitAll())
+        .addFilterAfter(singleLogin.sessionFilter(), SecurityContextHolderFilter.class)
         .headers(headers -> headers
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
             .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; style-src 'self'; "
