@@ -1,5 +1,6 @@
 package io.videocallsupport.helpdesk;
 
+import io.videocallsupport.system.RecordRows;
 import io.videocallsupport.session.VideoSession;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,6 +24,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class CustomerContext {
+
+  private static final RecordRows<EarlierSession> EARLIER_SESSION_ROWS = RecordRows.of(EarlierSession.class);
 
   /** The four lines the forms show. */
   public record Summary(String tier, String organisation, String ticketActivity, String earlierSessions) {
@@ -87,7 +90,7 @@ public class CustomerContext {
             + "FROM video_session s LEFT JOIN survey v ON v.session_id = s.id "
             + "WHERE s.customer_email = :email AND s.id <> :id ORDER BY s.created_at DESC LIMIT 5")
         .param("email", session.customerEmail()).param("id", session.id())
-        .query(EarlierSession.class).list();
+        .query(EARLIER_SESSION_ROWS).list();
     if (earlier.isEmpty()) {
       return "none";
     }

@@ -1,5 +1,6 @@
 package io.videocallsupport.helpdesk;
 
+import io.videocallsupport.system.RecordRows;
 import io.videocallsupport.helpdesk.TicketUpdate.Kind;
 import io.videocallsupport.helpdesk.TicketUpdate.State;
 import io.videocallsupport.system.Timestamps;
@@ -20,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Repository
 public class TicketUpdateLog {
+
+  private static final RecordRows<TicketUpdate> TICKET_UPDATE_ROWS = RecordRows.of(TicketUpdate.class);
 
   private static final String COLUMNS = """
       seq, ticket_id, session_id, event_key, kind, author, body, state, attempts, last_attempt_at, last_error,
@@ -61,7 +64,7 @@ public class TicketUpdateLog {
   @Transactional(readOnly = true)
   public List<TicketUpdate> forTicket(String ticketId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM ticket_update WHERE ticket_id = :ticketId ORDER BY seq")
-        .param("ticketId", ticketId).query(TicketUpdate.class).list();
+        .param("ticketId", ticketId).query(TICKET_UPDATE_ROWS).list();
   }
 
   /** The ticket's undelivered updates up to and including {@code seq}, oldest first. */
@@ -69,7 +72,7 @@ public class TicketUpdateLog {
   public List<TicketUpdate> pendingUpTo(String ticketId, long seq) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM ticket_update WHERE ticket_id = :ticketId AND state = 'PENDING' "
             + "AND seq <= :seq ORDER BY seq")
-        .param("ticketId", ticketId).param("seq", seq).query(TicketUpdate.class).list();
+        .param("ticketId", ticketId).param("seq", seq).query(TICKET_UPDATE_ROWS).list();
   }
 
   @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package io.videocallsupport.privacy;
 
+import io.videocallsupport.system.RecordRows;
 import io.videocallsupport.audit.AuditLog;
 import io.videocallsupport.system.Timestamps;
 import java.net.URLEncoder;
@@ -38,6 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ContactDataErasure {
 
+  private static final RecordRows<Contact> CONTACT_ROWS = RecordRows.of(Contact.class);
+
   private static final Logger LOG = LoggerFactory.getLogger(ContactDataErasure.class);
   public static final String ERASED = "[erased]";
   private static final String FINISHED = "('NO_VIDEO', 'DECLINED', 'COMPLETED')";
@@ -71,7 +74,7 @@ public class ContactDataErasure {
   public int eraseForTicket(String ticketId, String actor, String reason) {
     List<Contact> held = jdbc.sql("SELECT id, ticket_id, process_instance_id, customer_email, customer_mobile "
             + "FROM video_session WHERE ticket_id = :ticketId AND state IN " + FINISHED)
-        .param("ticketId", ticketId).query(Contact.class).list();
+        .param("ticketId", ticketId).query(CONTACT_ROWS).list();
     held.forEach(contact -> erase(contact, actor, reason));
     return held.size();
   }
@@ -85,7 +88,7 @@ public class ContactDataErasure {
     List<Contact> expired = jdbc.sql("SELECT id, ticket_id, process_instance_id, customer_email, customer_mobile "
             + "FROM video_session WHERE state IN " + FINISHED + " AND updated_at < :before "
             + "AND (customer_email IS NOT NULL OR customer_mobile IS NOT NULL)")
-        .param("before", before).query(Contact.class).list();
+        .param("before", before).query(CONTACT_ROWS).list();
     expired.forEach(contact -> erase(contact, "contact data retention", "retention of " + retention.toDays()
         + " days ended"));
     return expired.size();

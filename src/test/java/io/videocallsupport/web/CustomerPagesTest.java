@@ -208,7 +208,7 @@ class CustomerPagesTest {
   @Test
   void theJoinLinkAfterTheCallShowsTheEndPageAndLogsNoError(CapturedOutput log) throws Exception {
     VideoSession session = sessionAfterCall("de");
-    String link = PageClient.linkPath(message(session, MessagePurpose.INVITATION).bodyText(), "join");
+    String link = PageClient.linkPath(customerGot.text(message(session, MessagePurpose.INVITATION)), "join");
 
     assertThat(browser.get(link).statusCode()).isEqualTo(302);
     HttpResponse<String> page = browser.get("/join");
@@ -231,7 +231,7 @@ class CustomerPagesTest {
   @Test
   void aCustomerNameWithMarkupIsPlainTextOnTheSurveyPage() throws Exception {
     VideoSession session = sessionAfterCall("en", "<b>Jo</b> <a href=\"https://evil.example\">Doe</a> & Co");
-    browser.get(PageClient.linkPath(message(session, MessagePurpose.SURVEY).bodyText(), "survey"));
+    browser.get(PageClient.linkPath(customerGot.text(message(session, MessagePurpose.SURVEY)), "survey"));
 
     String page = browser.get("/survey", "en").body();
 
