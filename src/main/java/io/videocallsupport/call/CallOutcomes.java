@@ -30,6 +30,30 @@ public final class CallOutcomes {
     return CallOutcome.NO_SHOW;
   }
 
+  /**
+   * How a session ends that had no video call: the agent's no-show decision (phone or text, or close
+   * as unreachable) counts first; otherwise the customer's join-page choice led here (a phone call
+   * instead, or declined). Empty for a decline: the session is declined, it has no call outcome.
+   *
+   * @param noShowDecision     set when the customer did not show (RESCHEDULE from an earlier round counts not)
+   * @param customerJoinChoice what the customer chose on the join page, if anything
+   */
+  public static java.util.Optional<CallOutcome> withoutVideoCall(String noShowDecision, String customerJoinChoice) {
+    if (NoShowDecision.PHONE.name().equals(noShowDecision) || NoShowDecision.TEXT.name().equals(noShowDecision)) {
+      return java.util.Optional.of(CallOutcome.FALLBACK_USED);
+    }
+    if (NoShowDecision.CLOSE.name().equals(noShowDecision)) {
+      return java.util.Optional.of(CallOutcome.NO_SHOW);
+    }
+    if ("DECLINE".equals(customerJoinChoice)) {
+      return java.util.Optional.empty();
+    }
+    if ("PHONE".equals(customerJoinChoice)) {
+      return java.util.Optional.of(CallOutcome.FALLBACK_USED);
+    }
+    return java.util.Optional.of(CallOutcome.NO_SHOW);
+  }
+
   private CallOutcomes() {
   }
 }
