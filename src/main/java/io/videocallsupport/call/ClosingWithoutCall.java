@@ -41,7 +41,8 @@ public class ClosingWithoutCall {
 
   /** @return the session's outcome; empty when the customer declined (the session is DECLINED) */
   public Optional<CallOutcome> close(UUID sessionId, Facts facts, String author) {
-    Optional<CallOutcome> outcome = CallOutcomes.withoutVideoCall(facts.noShowDecision(), facts.customerJoinChoice());
+    Optional<CallOutcome> outcome = CallOutcomes.withoutVideoCall(facts.noShowDecision(), facts.customerJoinChoice(),
+        facts.phoneCallNote() != null && !facts.phoneCallNote().isBlank());
     meetings.endMeeting(sessionId);
     VideoSession session = sessions.get(sessionId);
     helpDesk.addNote(session.ticketId(), sessionId, author, note(facts, outcome));

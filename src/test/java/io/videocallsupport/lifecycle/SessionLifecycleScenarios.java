@@ -228,6 +228,29 @@ abstract class SessionLifecycleScenarios {
   }
 
   @Test
+  void callMeInsteadBeforeTheScheduledStartIsKeptAndActedOnAtTheSlot() {
+    String pid = Sessions.startAsAgent(engine, Sessions.startForm(ticket()));
+    driver.complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));
+    driver.complete(pid, PREPARE_SESSION,
+        prepare("SCHEDULED", LocalDateTime.of(nextBusinessDay(), LocalTime.of(10, 0)).toString()));
+    VideoSession session = sessionOf(pid);
+
+    joinChoices.record(session.id(), JoinChoice.PHONE, "+49 30 555 7777");
+    assertThat(inbox.processDue()).isOne();
+    assertThat(jdbc.sql("SELECT status FROM inbox_event WHERE dedupe_key = :key")
+        .param("key", session.id() + ":PHONE").query(String.class).single())
+        .as("handled now, not left to wait for the process").isEqualTo("DONE");
+
+    driver.fireTimer(pid, REMINDER_DUE);
+    driver.fireTimer(pid, CALL_START_TIME);
+    var callBack = driver.task(pid, CALL_CUSTOMER_BACK);
+    assertThat(engine.getTaskService().getVariablesLocal(callBack.getId()))
+        .containsEntry("callbackPhone", "+49 30 555 7777");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pid).taskDefinitionKey(WAIT_FOR_CUSTOMER)
+        .count()).isZero();
+  }
+
+  @Test
   void declineOnTheJoinPageIsTheAgentsTaskAndClosesTheSession() {
     String pid = Sessions.startAsAgent(engine, Sessions.startForm(ticket()));
     driver.complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));

@@ -188,12 +188,13 @@ final class SessionTestDoubles {
   }
 
   private void closeWithoutVideoCall(DelegateExecution execution) {
+    String note = PHONE_CALL_NOTE.from(execution).getOrNull();
     String outcome = CallOutcomes.withoutVideoCall(NO_SHOW_DECISION.from(execution).getOrNull(),
-        CUSTOMER_JOIN_CHOICE.from(execution).getOrNull()).map(Enum::name).orElse(SessionState.DECLINED.name());
+            CUSTOMER_JOIN_CHOICE.from(execution).getOrNull(), note != null)
+        .map(Enum::name).orElse(SessionState.DECLINED.name());
     if (!outcome.equals(SessionState.DECLINED.name())) {
       CALL_OUTCOME.on(execution).set(outcome);
     }
-    String note = PHONE_CALL_NOTE.from(execution).getOrNull();
     closedWithoutVideoCall.add(note == null ? outcome : outcome + ": " + note);
   }
 
