@@ -51,7 +51,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Sessions that end without a video call, clicked through as the customer (join page) and the
  * agent (Tasklist 7.24) do in Chromium: "call me instead" becomes the agent's task and stops the
  * waiting reminders; a no-show with a phone fallback sends no "thanks for the video call" and no
- * survey. Screenshots go to {@code target/browser-screenshots/}.
+ * survey; a ticket that gets no video (Billing) tells the agent so, and why. Screenshots go to {@code target/browser-screenshots/}.
  */
 @Tag("browser")
 @H2SpringTest
@@ -110,10 +110,9 @@ class NoVideoCallBrowserTest {
     WebElement number = fieldShowing("+49 30 555 0199");
     assertThat(number.getAttribute("readonly")).as("the number is shown, not edited").isNotNull();
     screenshot("call-customer-back");
-    editableTextarea().sendKeys("Called back, the router works again");
+    typeNote("Called back, the router works again");
     completeTask();
-    wait.until(d -> engine.getTaskService().createTaskQuery().processInstanceId(pid)
-        .taskDefinitionKey(CALL_CUSTOMER_BACK).count() == 0);
+    waitUntilDone(pid, CALL_CUSTOMER_BACK);
     driver.runDueJobs();
 
     assertEndedWithoutVideoFollowUp(pid, session);
@@ -135,6 +134,7 @@ class NoVideoCallBrowserTest {
     openFromTheList("Wait for customer to join");
     clickLabel("The customer did not show up");
     completeTask();
+    waitUntilDone(pid, WAIT_FOR_CUSTOMER);
     waitForTask(pid, HANDLE_NO_SHOW);
 
     openFromTheList("Reschedule or fall back");
@@ -145,14 +145,35 @@ class NoVideoCallBrowserTest {
 
     openFromTheList("Call the customer back");
     assertThat(fieldShowing(session.customerMobile()).getAttribute("readonly")).isNotNull();
-    editableTextarea().sendKeys("Reached the customer by phone, driver reinstalled");
+    typeNote("Reached the customer by phone, driver reinstalled");
     completeTask();
-    new WebDriverWait(browser, WAIT).until(d -> engine.getTaskService().createTaskQuery().processInstanceId(pid)
-        .count() == 0);
+    waitUntilDone(pid, CALL_CUSTOMER_BACK);
     driver.runDueJobs();
 
     assertEndedWithoutVideoFollowUp(pid, session);
     assertThat(sessionOf(pid).callOutcome()).isEqualTo("FALLBACK_USED");
+  }
+
+  @Test
+  void aBillingTicketTellsTheAgentWhoStartedItThatNoVideoIsOfferedAndWhy() throws Exception {
+    Map<String, Object> billing = Sessions.startForm("T-" + UUID.randomUUID().toString().substring(0, 8));
+    billing.put("issueCategory", "BILLING");
+    billing.put("textExchangeCount", 0);
+    String pid = Sessions.startAsAgent(engine, billing);
+    driver.runDueJobs();
+    assertThat(sessionOf(pid).state()).isEqualTo(SessionState.NO_VIDEO);
+
+    loginToTasklist(AGENT);
+    openFromTheList("Video not offered");
+    assertThat(fieldShowing("Text support fits this ticket").getAttribute("readonly")).isNotNull();
+    assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText())
+        .contains("Go on with the customer on the ticket by text or phone");
+    screenshot("video-not-offered");
+    completeTask();
+
+    new WebDriverWait(browser, WAIT).until(d -> engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(pid).count() == 0);
+    assertThat(messages(sessionOf(pid), MessagePurpose.INVITATION)).isEmpty();
   }
 
   // --- the session up to "Wait for customer to join", as the other tests start it
@@ -205,6 +226,7 @@ class NoVideoCallBrowserTest {
       case "Call the customer back" -> "Call the customer back by phone";
       case "Wait for customer to join" -> "Wait for the customer to join";
       case "Reschedule or fall back" -> "The customer did not join";
+      case "Video not offered" -> "Video not offered for this ticket";
       default -> taskName;
     };
   }
@@ -214,9 +236,31 @@ class NoVideoCallBrowserTest {
         .filter(label -> label.getText().strip().equals(text)).findFirst().orElse(null));
   }
 
-  private WebElement editableTextarea() {
-    return new WebDriverWait(browser, WAIT).until(d -> d.findElements(By.cssSelector(".fjs-container textarea"))
-        .stream().filter(field -> field.getAttribute("readonly") == null).findFirst().orElse(null));
+  /** Types into the form's one editable text area until the form holds the text (the form may re-render). */
+  private void typeNote(String text) {
+    new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
+      WebElement field = d.findElements(By.cssSelector(".fjs-container textarea")).stream()
+          .filter(area -> area.getAttribute("readonly") == null).findFirst().orElse(null);
+      if (field == null) {
+        return null;
+      }
+      if (!text.equals(field.getDomProperty("value"))) {
+        field.clear();
+        field.sendKeys(text);
+      }
+      return text.equals(field.getDomProperty("value")) ? true : null;
+    });
+  }
+
+  /** Waits until Tasklist completed the task; a screenshot shows what the agent saw if it did not. */
+  private void waitUntilDone(String pid, String activityId) throws Exception {
+    try {
+      new WebDriverWait(browser, WAIT).until(d -> engine.getTaskService().createTaskQuery().processInstanceId(pid)
+          .taskDefinitionKey(activityId).count() == 0);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      screenshot("not-completed-" + activityId);
+      throw e;
+    }
   }
 
   private void completeTask() {
