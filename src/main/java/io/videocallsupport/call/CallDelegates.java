@@ -1,11 +1,14 @@
 package io.videocallsupport.call;
 
+import static io.videocallsupport.session.SessionVariables.AGENT_ID;
 import static io.videocallsupport.session.SessionVariables.CALL_ACTION;
 import static io.videocallsupport.session.SessionVariables.CALL_OUTCOME;
+import static io.videocallsupport.session.SessionVariables.CUSTOMER_JOIN_CHOICE;
 import static io.videocallsupport.session.SessionVariables.ESCALATION_REASON;
 import static io.videocallsupport.session.SessionVariables.FALLBACK_CHANNEL;
 import static io.videocallsupport.session.SessionVariables.NO_SHOW_DECISION;
 import static io.videocallsupport.session.SessionVariables.PARTICIPANT_COUNT;
+import static io.videocallsupport.session.SessionVariables.PHONE_CALL_NOTE;
 import static io.videocallsupport.session.SessionVariables.SESSION_ID;
 import static io.videocallsupport.session.SessionVariables.TICKET_ID;
 import static io.videocallsupport.session.SessionVariables.TRANSCRIPT_DRAFT;
@@ -21,7 +24,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Delegates of the call itself: escalation, the end of the call and the transcript draft. */
+/** Delegates of the call itself: escalation, the end of the call (or of a session without one) and the transcript draft. */
 @Configuration(proxyBeanMethods = false)
 class CallDelegates {
 
@@ -56,6 +59,16 @@ class CallDelegates {
       CALL_OUTCOME.on(execution).set(outcome.name());
       meetings.keepTranscript(sessionId).ifPresent(excerpt -> TRANSCRIPT_DRAFT.on(execution).set(excerpt));
     };
+  }
+
+  /** "Cancel meeting and note outcome on ticket": the session ends without a video call. */
+  @Bean
+  JavaDelegate closeWithoutVideoCallDelegate(ClosingWithoutCall closing) {
+    return execution -> closing.close(sessionId(execution),
+            new ClosingWithoutCall.Facts(NO_SHOW_DECISION.from(execution).getOrNull(),
+                CUSTOMER_JOIN_CHOICE.from(execution).getOrNull(), PHONE_CALL_NOTE.from(execution).getOrNull()),
+            AGENT_ID.from(execution).getOrDefault("video-session"))
+        .ifPresent(outcome -> CALL_OUTCOME.on(execution).set(outcome.name()));
   }
 
   /** "Draft summary from transcript": the platform reported a transcript while the agent writes the summary. */

@@ -30,6 +30,31 @@ public final class CallOutcomes {
     return CallOutcome.NO_SHOW;
   }
 
+  /**
+   * How a session ends that had no video call. Only the agent's no-show decision or the call-back
+   * can be on the way here, so they count first; then the customer's join-page choice. A customer
+   * may choose again after a phone call or a decline moved the process, so a latest choice that is
+   * neither PHONE nor DECLINE leaves the decline standing. Empty for a decline: the session is
+   * declined, it has no call outcome.
+   *
+   * @param noShowDecision     set when the customer did not show (RESCHEDULE from an earlier round counts not)
+   * @param customerJoinChoice what the customer chose last on the join page, if anything
+   * @param calledBack         whether the agent noted a call on "Call the customer back"
+   */
+  public static java.util.Optional<CallOutcome> withoutVideoCall(String noShowDecision, String customerJoinChoice,
+                                                                 boolean calledBack) {
+    if (NoShowDecision.PHONE.name().equals(noShowDecision) || NoShowDecision.TEXT.name().equals(noShowDecision)) {
+      return java.util.Optional.of(CallOutcome.FALLBACK_USED);
+    }
+    if (NoShowDecision.CLOSE.name().equals(noShowDecision)) {
+      return java.util.Optional.of(CallOutcome.NO_SHOW);
+    }
+    if (calledBack || "PHONE".equals(customerJoinChoice)) {
+      return java.util.Optional.of(CallOutcome.FALLBACK_USED);
+    }
+    return java.util.Optional.empty();
+  }
+
   private CallOutcomes() {
   }
 }

@@ -60,6 +60,14 @@ public class SessionRepository {
         .optional();
   }
 
+  /** The number the customer gave on the join page for a phone call instead of video, if any. */
+  public Optional<String> findCallbackPhone(UUID id) {
+    return jdbc.sql("SELECT callback_phone FROM video_session WHERE id = :id")
+        .param("id", id)
+        .query(String.class)
+        .list().stream().filter(java.util.Objects::nonNull).findFirst();
+  }
+
   public List<VideoSession> findByTicket(String ticketId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM video_session WHERE ticket_id = :ticketId ORDER BY created_at")
         .param("ticketId", ticketId)

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -84,6 +85,25 @@ public class SessionService {
   /** The agent who works the session from now on: who took it unassigned, or whom a team lead handed it to. */
   public void recordAgent(UUID id, String agentId) {
     update(id, "agent_id = :agentId", params("agentId", agentId));
+  }
+
+  /** The number the customer asked to be called at instead of the video call (join page). */
+  public void recordCallbackPhone(UUID id, String phone) {
+    update(id, "callback_phone = :phone", params("phone", blankToNull(phone)));
+  }
+
+  /** Where to phone the customer: the number they gave on the join page, else their mobile. */
+  public Optional<String> callbackPhone(UUID id) {
+    return sessions.findCallbackPhone(id).or(() -> Optional.ofNullable(blankToNull(get(id).customerMobile())));
+  }
+
+  /**
+   * The session ends without a video call (phone or text instead, no-show): its outcome is kept
+   * for the reports, the call's end time is not, so that nothing counts it as a held call.
+   */
+  public void recordClosedWithoutCall(UUID id, String outcome) {
+    update(id, "state = :state, call_outcome = :outcome, open_ticket_id = NULL",
+        params("state", SessionState.COMPLETED.name(), "outcome", outcome));
   }
 
   public void updateContactDetails(UUID id, String email, String mobile) {

@@ -93,6 +93,13 @@ public final class SessionVariables {
   public static final VariableFactory<String> NO_SHOW_DECISION = stringVariable("noShowDecision");
   /** What the customer chose on the join page (VIDEO, AUDIO_ONLY, SCREEN_SHARE_ONLY, PHONE, DECLINE). */
   public static final VariableFactory<String> CUSTOMER_JOIN_CHOICE = stringVariable("customerJoinChoice");
+  /**
+   * "Call the customer back": the number to call, a task-local copy of what the session record holds
+   * (the number the customer gave on the join page, else their mobile); never a process variable.
+   */
+  public static final VariableFactory<String> CALLBACK_PHONE = stringVariable("callbackPhone");
+  /** What the agent did on the phone instead of the video call; it goes on the ticket. */
+  public static final VariableFactory<String> PHONE_CALL_NOTE = stringVariable("phoneCallNote");
 
   // Recording (decisions/recording-policy.dmn and consent)
   public static final VariableFactory<String> CONSENT_RULE = stringVariable("consentRule");

@@ -7,6 +7,10 @@ public final class VideoSupportSession {
 
   public static final class Messages {
     public static final String SURVEY_REQUESTED = "SurveyRequested";
+    /** The customer chose "call me instead" on the join page; caught while the agent waits for them. */
+    public static final String CUSTOMER_ASKED_FOR_PHONE_CALL = "CustomerAskedForPhoneCall";
+    /** The customer declined the video call on the join page; caught while the agent waits for them. */
+    public static final String CUSTOMER_DECLINED_ON_JOIN_PAGE = "CustomerDeclinedOnJoinPage";
 
     private Messages() {
     }
@@ -24,6 +28,7 @@ public final class VideoSupportSession {
     public static final String REGISTER_SESSION = "Task_RegisterSession";
     public static final String DECIDE_ELIGIBILITY = "Task_DecideEligibility";
     public static final String NOTE_NO_VIDEO = "Task_NoteNoVideo";
+    public static final String EXPLAIN_NO_VIDEO = "Task_ExplainNoVideo";
     public static final String END_NO_VIDEO = "EndEvent_NoVideo";
     public static final String OFFER_VIDEO_CALL = "Task_OfferVideoCall";
     public static final String NOTE_VIDEO_DECLINED = "Task_NoteVideoDeclined";
@@ -41,6 +46,12 @@ public final class VideoSupportSession {
     public static final String NO_SHOW_TIMEOUT = "Event_NoShowTimeout";
     public static final String RESEND_JOIN_LINK = "Task_ResendJoinLink";
     public static final String HANDLE_NO_SHOW = "Task_HandleNoShow";
+    public static final String CUSTOMER_ASKED_FOR_PHONE_CALL = "Event_CustomerAskedForPhoneCall";
+    public static final String CUSTOMER_DECLINED_ON_JOIN_PAGE = "Event_CustomerDeclinedOnJoinPage";
+    public static final String CALL_CUSTOMER_BACK = "Task_CallCustomerBack";
+    public static final String ACKNOWLEDGE_JOIN_PAGE_DECLINE = "Task_AcknowledgeJoinPageDecline";
+    public static final String CLOSE_WITHOUT_VIDEO_CALL = "Task_CloseWithoutVideoCall";
+    public static final String END_CLOSED_WITHOUT_VIDEO_CALL = "EndEvent_ClosedWithoutVideoCall";
     public static final String VIDEO_CALL = "SubProcess_VideoCall";
     public static final String DECIDE_RECORDING_POLICY = "Task_DecideRecordingPolicy";
     public static final String ASK_RECORDING_CONSENT = "Task_AskRecordingConsent";

@@ -6,36 +6,41 @@ import io.videocallsupport.helpdesk.HelpDesk;
 import io.videocallsupport.inbox.InboxEvent;
 import io.videocallsupport.inbox.JsonInboxHandler;
 import io.videocallsupport.session.SessionRepository;
+import io.videocallsupport.session.SessionService;
 import io.videocallsupport.session.SessionVariables;
 import io.videocallsupport.session.VideoSession;
+import io.videocallsupport.session.VideoSupportSession;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the agent what the customer chose on the join page: a note on the ticket, the process
- * variable {@code customerJoinChoice} (Cockpit, forms) and a comment on the agent's open task
- * (Tasklist). Nothing is correlated: joining is reported by the video platform, and a declined call
- * or a wish for a phone call is the agent's to act on (the no-show path offers phone and text).
+ * Acts on what the customer chose on the join page. Every choice becomes a note on the ticket and
+ * the process variable {@code customerJoinChoice}, which the agent's forms show. A choice that
+ * changes the plan moves the process: "call me instead" (PHONE, the number kept in the session
+ * record) and "no call" (DECLINE) are correlated, by process instance id, as the messages
+ * {@link VideoSupportSession.Messages#CUSTOMER_ASKED_FOR_PHONE_CALL} and
+ * {@link VideoSupportSession.Messages#CUSTOMER_DECLINED_ON_JOIN_PAGE} while the agent waits for the
+ * customer: that ends the wait, its no-show timer and the re-sent links. Made at another time (e.g.
+ * before a scheduled start), the choice is not lost: the process reads the variable when it comes
+ * to the wait. Joining is reported by the video platform, not here.
  */
 @Component
 class JoinChoiceInboxHandler extends JsonInboxHandler {
 
   private final SessionRepository sessions;
+  private final SessionService sessionService;
   private final HelpDesk helpDesk;
   private final RuntimeService runtime;
-  private final TaskService tasks;
 
-  JoinChoiceInboxHandler(ObjectMapper json, SessionRepository sessions, HelpDesk helpDesk, RuntimeService runtime,
-                         TaskService tasks) {
+  JoinChoiceInboxHandler(ObjectMapper json, SessionRepository sessions, SessionService sessionService,
+                         HelpDesk helpDesk, RuntimeService runtime) {
     super(json);
     this.sessions = sessions;
+    this.sessionService = sessionService;
     this.helpDesk = helpDesk;
     this.runtime = runtime;
-    this.tasks = tasks;
   }
 
   @Override
@@ -51,16 +56,32 @@ class JoinChoiceInboxHandler extends JsonInboxHandler {
     }
     VideoSession session = found.get();
     JoinChoice choice = JoinChoice.valueOf(payload.path("choice").asText());
-    String text = describe(choice, payload.path("phone").asText(null), session);
-    helpDesk.addNote(session.ticketId(), session.id(), "customer (join page)", text);
+    String phone = payload.path("phone").asText(null);
+    if (choice == JoinChoice.PHONE && phone != null) {
+      sessionService.recordCallbackPhone(session.id(), phone);
+    }
+    helpDesk.addNote(session.ticketId(), session.id(), "customer (join page)", describe(choice, phone, session));
     String pid = session.processInstanceId();
-    if (pid != null && runtime.createProcessInstanceQuery().processInstanceId(pid).count() == 1) {
-      runtime.setVariable(pid, SessionVariables.CUSTOMER_JOIN_CHOICE.getName(), choice.name());
-      for (Task task : tasks.createTaskQuery().processInstanceId(pid).active().list()) {
-        tasks.createComment(task.getId(), pid, text);
-      }
+    if (pid == null || runtime.createProcessInstanceQuery().processInstanceId(pid).count() == 0) {
+      return Outcome.done("Noted join-page choice " + choice + " for ended session " + session.id());
+    }
+    runtime.setVariable(pid, SessionVariables.CUSTOMER_JOIN_CHOICE.getName(), choice.name());
+    String message = message(choice);
+    if (message != null && runtime.createEventSubscriptionQuery().processInstanceId(pid).eventType("message")
+        .eventName(message).count() > 0) {
+      runtime.createMessageCorrelation(message).processInstanceId(pid).correlateWithResult();
+      return Outcome.done(message + " delivered to session " + session.id());
     }
     return Outcome.done("Noted join-page choice " + choice + " for session " + session.id());
+  }
+
+  /** The message a choice that changes the plan sends; null for the ways of joining the call. */
+  static String message(JoinChoice choice) {
+    return switch (choice) {
+      case PHONE -> VideoSupportSession.Messages.CUSTOMER_ASKED_FOR_PHONE_CALL;
+      case DECLINE -> VideoSupportSession.Messages.CUSTOMER_DECLINED_ON_JOIN_PAGE;
+      case VIDEO, AUDIO_ONLY, SCREEN_SHARE_ONLY -> null;
+    };
   }
 
   static String describe(JoinChoice choice, String phone, VideoSession session) {

@@ -9,6 +9,7 @@ import io.videocallsupport.csat.CsatSurvey;
 import io.videocallsupport.csat.Surveys;
 import io.videocallsupport.helpdesk.HelpDesk;
 import io.videocallsupport.helpdesk.TicketNote;
+import io.videocallsupport.inbox.InboxWorker;
 import io.videocallsupport.messaging.Channel;
 import io.videocallsupport.messaging.MessagePurpose;
 import io.videocallsupport.messaging.Outbox;
@@ -20,6 +21,8 @@ import io.videocallsupport.session.VideoSession;
 import io.videocallsupport.support.ProcessDriver;
 import io.videocallsupport.support.SentMessages;
 import io.videocallsupport.support.Sessions;
+import io.videocallsupport.web.JoinChoice;
+import io.videocallsupport.web.JoinChoices;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -54,6 +57,8 @@ abstract class SessionLifecycleScenarios {
   @Autowired Surveys surveys;
   @Autowired SentMessages sent;
   @Autowired JdbcClient jdbc;
+  @Autowired JoinChoices joinChoices;
+  @Autowired InboxWorker inbox;
 
   ProcessDriver driver;
 
@@ -188,8 +193,98 @@ abstract class SessionLifecycleScenarios {
         .allSatisfy(m -> assertThat(m.bodyText()).contains("/join/"));
     driver.complete(pid, WAIT_FOR_CUSTOMER, Map.of("customerPresence", "NO_SHOW"));
     driver.complete(pid, HANDLE_NO_SHOW, Map.of("noShowDecision", "PHONE"));
-    assertThat(engine.getRuntimeService().getVariable(pid, "callOutcome")).isEqualTo("FALLBACK_USED");
-    driver.task(pid, WRITE_SUMMARY);
+
+    VideoSession session = sessionOf(pid);
+    var callBack = driver.task(pid, CALL_CUSTOMER_BACK);
+    assertThat(callBack.getAssignee()).isEqualTo("anna");
+    assertThat(engine.getTaskService().getVariablesLocal(callBack.getId()))
+        .containsEntry("callbackPhone", session.customerMobile());
+    driver.complete(pid, CALL_CUSTOMER_BACK, Map.of("phoneCallNote", "Phoned her, router reset together"));
+
+    assertEndedWithoutVideoFollowUp(pid, session, "FALLBACK_USED");
+    assertThat(helpDesk.notes(session.ticketId())).extracting(TicketNote::body)
+        .anySatisfy(body -> assertThat(body).contains("FALLBACK_USED").contains("Phoned her, router reset together"));
+  }
+
+  @Test
+  void callMeInsteadOnTheJoinPageReachesTheAgentAndStopsTheWaitingReminders() {
+    String pid = Sessions.startAsAgent(engine, Sessions.startForm(ticket()));
+    driver.complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));
+    prepareNow(pid);
+    VideoSession session = sessionOf(pid);
+
+    joinChoices.record(session.id(), JoinChoice.PHONE, "+49 30 555 1234");
+    inbox.processDue();
+    driver.runDueJobs();
+
+    var callBack = driver.task(pid, CALL_CUSTOMER_BACK);
+    assertThat(engine.getTaskService().getVariablesLocal(callBack.getId()))
+        .containsEntry("callbackPhone", "+49 30 555 1234");
+    assertThat(engine.getRuntimeService().getVariables(pid)).doesNotContainKey("callbackPhone");
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pid).activityId(NO_SHOW_TIMEOUT)
+        .count()).as("the no-show timer").isZero();
+    driver.complete(pid, CALL_CUSTOMER_BACK, Map.of("phoneCallNote", "Solved on the phone"));
+
+    assertEndedWithoutVideoFollowUp(pid, session, "FALLBACK_USED");
+    assertThat(messages(session, MessagePurpose.JOIN_LINK_RESENT)).isEmpty();
+  }
+
+  @Test
+  void callMeInsteadBeforeTheScheduledStartIsKeptAndActedOnAtTheSlot() {
+    String pid = Sessions.startAsAgent(engine, Sessions.startForm(ticket()));
+    driver.complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));
+    driver.complete(pid, PREPARE_SESSION,
+        prepare("SCHEDULED", LocalDateTime.of(nextBusinessDay(), LocalTime.of(10, 0)).toString()));
+    VideoSession session = sessionOf(pid);
+
+    joinChoices.record(session.id(), JoinChoice.PHONE, "+49 30 555 7777");
+    assertThat(inbox.processDue()).isOne();
+    assertThat(jdbc.sql("SELECT status FROM inbox_event WHERE dedupe_key = :key")
+        .param("key", session.id() + ":PHONE").query(String.class).single())
+        .as("handled now, not left to wait for the process").isEqualTo("DONE");
+
+    driver.fireTimer(pid, REMINDER_DUE);
+    driver.fireTimer(pid, CALL_START_TIME);
+    var callBack = driver.task(pid, CALL_CUSTOMER_BACK);
+    assertThat(engine.getTaskService().getVariablesLocal(callBack.getId()))
+        .containsEntry("callbackPhone", "+49 30 555 7777");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pid).taskDefinitionKey(WAIT_FOR_CUSTOMER)
+        .count()).isZero();
+  }
+
+  @Test
+  void declineOnTheJoinPageIsTheAgentsTaskAndClosesTheSession() {
+    String pid = Sessions.startAsAgent(engine, Sessions.startForm(ticket()));
+    driver.complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));
+    prepareNow(pid);
+    VideoSession session = sessionOf(pid);
+
+    joinChoices.record(session.id(), JoinChoice.DECLINE, null);
+    inbox.processDue();
+    driver.runDueJobs();
+    driver.complete(pid, ACKNOWLEDGE_JOIN_PAGE_DECLINE, Map.of());
+
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pid).count()).isZero();
+    assertThat(sessionOf(pid).state()).isEqualTo(SessionState.DECLINED);
+    assertThat(sessionOf(pid).callOutcome()).isNull();
+    assertThat(messages(session, MessagePurpose.FOLLOW_UP)).isEmpty();
+    assertThat(messages(session, MessagePurpose.SURVEY)).isEmpty();
+  }
+
+  /** The session ended without a call: no summary task, no "thanks for the video call", no survey, no held call. */
+  private void assertEndedWithoutVideoFollowUp(String pid, VideoSession session, String outcome) {
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pid).count()).isZero();
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pid)
+        .activityId(WRITE_SUMMARY).count()).isZero();
+    VideoSession closed = sessionOf(pid);
+    assertThat(closed.state()).isEqualTo(SessionState.COMPLETED);
+    assertThat(closed.callOutcome()).isEqualTo(outcome);
+    assertThat(closed.customerJoinedAt()).isNull();
+    assertThat(closed.callEndedAt()).as("no call ended: nothing counts as held").isNull();
+    assertThat(messages(session, MessagePurpose.FOLLOW_UP)).isEmpty();
+    assertThat(messages(session, MessagePurpose.SURVEY)).isEmpty();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CsatSurvey.PROCESS_KEY)
+        .processInstanceBusinessKey(session.ticketId()).count()).isZero();
   }
 
   @Test
@@ -229,6 +324,13 @@ abstract class SessionLifecycleScenarios {
     assertThat(sessionOf(pid).state()).isEqualTo(SessionState.NO_VIDEO);
     assertThat(helpDesk.notes((String) form.get("ticketId"))).extracting(TicketNote::body)
         .singleElement().asString().startsWith("No video session: Simple query");
+
+    var explain = driver.task(pid, EXPLAIN_NO_VIDEO);
+    assertThat(explain.getAssignee()).as("the agent who started it is told").isEqualTo("anna");
+    assertThat(engine.getTaskService().getVariable(explain.getId(), "offerReason").toString())
+        .startsWith("Simple query");
+    driver.complete(pid, EXPLAIN_NO_VIDEO, Map.of());
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pid).count()).isZero();
   }
 
   private void prepareNow(String pid) {

@@ -3,6 +3,7 @@ package io.videocallsupport.session;
 import static io.videocallsupport.session.SessionVariables.AGENT_ID;
 import static io.videocallsupport.session.SessionVariables.AGENT_JOIN_URL;
 import static io.videocallsupport.session.SessionVariables.BUSINESS_HOURS;
+import static io.videocallsupport.session.SessionVariables.CALLBACK_PHONE;
 import static io.videocallsupport.session.SessionVariables.CALL_ACTION;
 import static io.videocallsupport.session.SessionVariables.CALL_DROP_RETRIES;
 import static io.videocallsupport.session.SessionVariables.CALL_MODE;
@@ -11,6 +12,7 @@ import static io.videocallsupport.session.SessionVariables.CALL_STARTS_AT;
 import static io.videocallsupport.session.SessionVariables.CALL_SUMMARY;
 import static io.videocallsupport.session.SessionVariables.CALL_TIMING;
 import static io.videocallsupport.session.SessionVariables.CUSTOMER_EMAIL;
+import static io.videocallsupport.session.SessionVariables.CUSTOMER_JOIN_CHOICE;
 import static io.videocallsupport.session.SessionVariables.CUSTOMER_LOCAL_TIME;
 import static io.videocallsupport.session.SessionVariables.CUSTOMER_MOBILE;
 import static io.videocallsupport.session.SessionVariables.CUSTOMER_TIME_ZONE;
@@ -21,6 +23,7 @@ import static io.videocallsupport.session.SessionVariables.LINK_MESSAGE;
 import static io.videocallsupport.session.SessionVariables.NO_SHOW_DECISION;
 import static io.videocallsupport.session.SessionVariables.NO_SHOW_RETRIES;
 import static io.videocallsupport.session.SessionVariables.PARTICIPANT_COUNT;
+import static io.videocallsupport.session.SessionVariables.PHONE_CALL_NOTE;
 import static io.videocallsupport.session.SessionVariables.RECORDING_ACTIVE;
 import static io.videocallsupport.session.SessionVariables.REMINDER_AT;
 import static io.videocallsupport.session.SessionVariables.RETRY_COUNTER;
@@ -80,6 +83,10 @@ final class SessionTestDoubles {
   final List<String> surveysRequested = new ArrayList<>();
   final List<String> transcriptDrafts = new ArrayList<>();
   final List<String> sessionsTakenBy = new ArrayList<>();
+  /** Sessions closed without a video call, as "outcome" or DECLINED, with the phone call note if any. */
+  final List<String> closedWithoutVideoCall = new ArrayList<>();
+  /** The number "Call the customer back" shows, as the session record would give it. */
+  String callbackPhone = "+1 415 555 0100";
 
   void register() {
     Mocks.register("registerSessionDelegate", (JavaDelegate) this::registerSession);
@@ -104,6 +111,8 @@ final class SessionTestDoubles {
     Mocks.register("saveSummaryDelegate", (JavaDelegate) e -> summariesSaved.add(CALL_SUMMARY.from(e).get()));
     Mocks.register("sendFollowUpEmailDelegate", (JavaDelegate) e -> followUpsSent.add(SESSION_ID.from(e).get()));
     Mocks.register("requestSurveyDelegate", (JavaDelegate) this::requestSurvey);
+    Mocks.register("closeWithoutVideoCallDelegate", (JavaDelegate) this::closeWithoutVideoCall);
+    Mocks.register("callCustomerBackListener", (TaskListener) t -> CALLBACK_PHONE.on(t).setLocal(callbackPhone));
     Mocks.register("sessionTaskAccess", new SessionTaskAccess());
     Mocks.register("sessionAgentListener", (TaskListener) this::takeSession);
   }
@@ -179,6 +188,17 @@ final class SessionTestDoubles {
     if (platformTranscript != null) {
       TRANSCRIPT_DRAFT.on(execution).set(platformTranscript);
     }
+  }
+
+  private void closeWithoutVideoCall(DelegateExecution execution) {
+    String note = PHONE_CALL_NOTE.from(execution).getOrNull();
+    String outcome = CallOutcomes.withoutVideoCall(NO_SHOW_DECISION.from(execution).getOrNull(),
+            CUSTOMER_JOIN_CHOICE.from(execution).getOrNull(), note != null)
+        .map(Enum::name).orElse(SessionState.DECLINED.name());
+    if (!outcome.equals(SessionState.DECLINED.name())) {
+      CALL_OUTCOME.on(execution).set(outcome);
+    }
+    closedWithoutVideoCall.add(note == null ? outcome : outcome + ": " + note);
   }
 
   private void draftSummaryFromTranscript(DelegateExecution execution) {

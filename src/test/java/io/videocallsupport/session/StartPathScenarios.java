@@ -28,6 +28,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.flywaydb.core.Flyway;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,6 +68,11 @@ abstract class StartPathScenarios {
     assertThat(api("anna", simpleQuery).statusCode()).isEqualTo(201);
     new ProcessDriver(engine).runDueJobs();
     assertThat(openSessions(ticket)).as("no video: the session has ended").isZero();
+    // The agent reads "Video not offered" and completes it: that session's process ends too.
+    Task videoNotOffered = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(ticket)
+        .taskDefinitionKey(VideoSupportSession.Elements.EXPLAIN_NO_VIDEO).taskAssignee("anna").singleResult();
+    assertThat(videoNotOffered).isNotNull();
+    engine.getTaskService().complete(videoNotOffered.getId());
 
     List<Integer> statuses = inParallel(8, () -> api("anna", Sessions.startForm(ticket)).statusCode());
 

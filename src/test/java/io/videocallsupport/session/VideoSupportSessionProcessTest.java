@@ -4,6 +4,7 @@ import static io.holunda.camunda.bpm.data.CamundaBpmData.builder;
 import static io.videocallsupport.session.SessionVariables.AGENT_DEVICES_CHECKED;
 import static io.videocallsupport.session.SessionVariables.BREAK_SUGGESTION;
 import static io.videocallsupport.session.SessionVariables.BUSINESS_HOURS;
+import static io.videocallsupport.session.SessionVariables.CALLBACK_PHONE;
 import static io.videocallsupport.session.SessionVariables.CALL_ACTION;
 import static io.videocallsupport.session.SessionVariables.CALL_DROP_RETRIES;
 import static io.videocallsupport.session.SessionVariables.CALL_MODE;
@@ -15,6 +16,7 @@ import static io.videocallsupport.session.SessionVariables.CONTACT_PROBLEM;
 import static io.videocallsupport.session.SessionVariables.CUSTOMER_ACCEPTED_VIDEO;
 import static io.videocallsupport.session.SessionVariables.CUSTOMER_ASKED_FOR_VIDEO;
 import static io.videocallsupport.session.SessionVariables.CUSTOMER_EMAIL;
+import static io.videocallsupport.session.SessionVariables.CUSTOMER_JOIN_CHOICE;
 import static io.videocallsupport.session.SessionVariables.CUSTOMER_LOCALE;
 import static io.videocallsupport.session.SessionVariables.CUSTOMER_LOCAL_TIME;
 import static io.videocallsupport.session.SessionVariables.CUSTOMER_MOBILE;
@@ -36,7 +38,9 @@ import static io.videocallsupport.session.SessionVariables.MISUSE_REASON;
 import static io.videocallsupport.session.SessionVariables.NO_SHOW_DECISION;
 import static io.videocallsupport.session.SessionVariables.NO_SHOW_RETRIES;
 import static io.videocallsupport.session.SessionVariables.OFFER_MODE;
+import static io.videocallsupport.session.SessionVariables.OFFER_REASON;
 import static io.videocallsupport.session.SessionVariables.PARTICIPANT_COUNT;
+import static io.videocallsupport.session.SessionVariables.PHONE_CALL_NOTE;
 import static io.videocallsupport.session.SessionVariables.RECORDING_ACTIVE;
 import static io.videocallsupport.session.SessionVariables.RECORDING_ALLOWED;
 import static io.videocallsupport.session.SessionVariables.RECORDING_CONSENT;
@@ -51,22 +55,29 @@ import static io.videocallsupport.session.SessionVariables.TEXT_EXCHANGE_COUNT;
 import static io.videocallsupport.session.SessionVariables.TICKET_ID;
 import static io.videocallsupport.session.SessionVariables.TICKET_SUBJECT;
 import static io.videocallsupport.session.SessionVariables.TRANSCRIPT_DRAFT;
+import static io.videocallsupport.session.VideoSupportSession.Elements.ACKNOWLEDGE_JOIN_PAGE_DECLINE;
 import static io.videocallsupport.session.VideoSupportSession.Elements.ASK_RECORDING_CONSENT;
+import static io.videocallsupport.session.VideoSupportSession.Elements.CALL_CUSTOMER_BACK;
 import static io.videocallsupport.session.VideoSupportSession.Elements.CALL_DROPPED;
 import static io.videocallsupport.session.VideoSupportSession.Elements.CALL_ENDED;
 import static io.videocallsupport.session.VideoSupportSession.Elements.CALL_RUNNING_45_MINUTES;
 import static io.videocallsupport.session.VideoSupportSession.Elements.CALL_START_TIME;
 import static io.videocallsupport.session.VideoSupportSession.Elements.CHOOSE_FALLBACK;
+import static io.videocallsupport.session.VideoSupportSession.Elements.CLOSE_WITHOUT_VIDEO_CALL;
 import static io.videocallsupport.session.VideoSupportSession.Elements.CONDUCT_VIDEO_CALL;
 import static io.videocallsupport.session.VideoSupportSession.Elements.CREATE_MEETING;
+import static io.videocallsupport.session.VideoSupportSession.Elements.CUSTOMER_ASKED_FOR_PHONE_CALL;
+import static io.videocallsupport.session.VideoSupportSession.Elements.CUSTOMER_DECLINED_ON_JOIN_PAGE;
 import static io.videocallsupport.session.VideoSupportSession.Elements.CUSTOMER_JOINED;
 import static io.videocallsupport.session.VideoSupportSession.Elements.DECIDE_ELIGIBILITY;
 import static io.videocallsupport.session.VideoSupportSession.Elements.DECIDE_RECORDING_POLICY;
 import static io.videocallsupport.session.VideoSupportSession.Elements.DRAFT_SUMMARY_FROM_TRANSCRIPT;
 import static io.videocallsupport.session.VideoSupportSession.Elements.END_CALL;
+import static io.videocallsupport.session.VideoSupportSession.Elements.END_CLOSED_WITHOUT_VIDEO_CALL;
 import static io.videocallsupport.session.VideoSupportSession.Elements.END_NO_VIDEO;
 import static io.videocallsupport.session.VideoSupportSession.Elements.END_SESSION_COMPLETED;
 import static io.videocallsupport.session.VideoSupportSession.Elements.END_VIDEO_DECLINED;
+import static io.videocallsupport.session.VideoSupportSession.Elements.EXPLAIN_NO_VIDEO;
 import static io.videocallsupport.session.VideoSupportSession.Elements.FIX_CONTACT_DETAILS;
 import static io.videocallsupport.session.VideoSupportSession.Elements.HANDLE_NO_SHOW;
 import static io.videocallsupport.session.VideoSupportSession.Elements.INVALID_CONTACT_DETAILS;
@@ -230,8 +241,14 @@ class VideoSupportSessionProcessTest {
     Assertions.assertThat(value(OFFER_MODE)).isEqualTo(OfferMode.NO_VIDEO.name());
     executeJobAt(session, NOTE_NO_VIDEO);
 
+    Task explain = agentTask(EXPLAIN_NO_VIDEO, "video-not-offered");
+    Assertions.assertThat(taskService().getVariable(explain.getId(), OFFER_REASON.getName()))
+        .as("the reason the form shows").isEqualTo("Simple query: text is faster");
+    complete(explain);
+
     assertThat(session)
-        .hasPassedInOrder(START_SESSION_REQUESTED, REGISTER_SESSION, DECIDE_ELIGIBILITY, NOTE_NO_VIDEO, END_NO_VIDEO)
+        .hasPassedInOrder(
+            START_SESSION_REQUESTED, REGISTER_SESSION, DECIDE_ELIGIBILITY, NOTE_NO_VIDEO, EXPLAIN_NO_VIDEO, END_NO_VIDEO)
         .hasNotPassed(OFFER_VIDEO_CALL)
         .isEnded();
     Assertions.assertThat(doubles.ticketNotes).singleElement().asString().startsWith("No video session: ");
@@ -372,10 +389,14 @@ class VideoSupportSessionProcessTest {
     Assertions.assertThat(doubles.retryCountersIncremented).containsExactly(NO_SHOW_RETRIES.getName());
     Assertions.assertThat(doubles.linkMessagesSent).containsExactly(MessagePurpose.JOIN_LINK_RESENT.name());
     Assertions.assertThat(value(NO_SHOW_RETRIES)).isEqualTo(1);
+    // A "call me instead" the customer chose after the wait is shown on the no-show task; rescheduling
+    // (agreed with the customer) sets it aside, so that the next wait does not act on it again.
+    CUSTOMER_JOIN_CHOICE.on(runtimeService(), session.getId()).set("PHONE");
     complete(agentTask(HANDLE_NO_SHOW, "handle-no-show"),
         builder().set(NO_SHOW_DECISION, NoShowDecision.RESCHEDULE.name()).build());
 
     assertThat(session).isWaitingAt(PREPARE_SESSION);
+    Assertions.assertThat(runtimeService().getVariable(session.getId(), CUSTOMER_JOIN_CHOICE.getName())).isNull();
     prepareCallNow();
     inviteCustomer();
     assertThat(session)
@@ -386,17 +407,105 @@ class VideoSupportSessionProcessTest {
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource({"PHONE, FALLBACK_USED, true", "TEXT, FALLBACK_USED, true", "CLOSE, NO_SHOW, false"})
-  void customerMissingTwiceEndsInAFallbackOrIsClosed(NoShowDecision decision, CallOutcome outcome, boolean surveyed) {
+  @CsvSource({"TEXT, FALLBACK_USED", "CLOSE, NO_SHOW"})
+  void customerMissingTwiceFallsBackToTextOrIsClosedWithoutVideoFollowUp(NoShowDecision decision,
+                                                                          CallOutcome outcome) {
     waitForCustomer();
     customerDoesNotShowTwice();
 
     complete(agentTask(HANDLE_NO_SHOW, "handle-no-show"), builder().set(NO_SHOW_DECISION, decision.name()).build());
-    finishSession();
+    executeJobAt(session, CLOSE_WITHOUT_VIDEO_CALL);
 
-    assertThat(session).hasPassedInOrder(HANDLE_NO_SHOW, END_CALL, WRITE_SUMMARY).hasNotPassed(VIDEO_CALL);
+    assertThat(session).hasPassedInOrder(HANDLE_NO_SHOW, CLOSE_WITHOUT_VIDEO_CALL, END_CLOSED_WITHOUT_VIDEO_CALL)
+        .isEnded();
+    assertNoVideoCallFollowUp();
     Assertions.assertThat(historicValue(CALL_OUTCOME)).isEqualTo(outcome.name());
-    assertSurveyRequested(surveyed);
+    Assertions.assertThat(doubles.closedWithoutVideoCall).containsExactly(outcome.name());
+  }
+
+  @Test
+  void customerMissingTwiceIsCalledBackByPhoneWithoutVideoFollowUp() {
+    waitForCustomer();
+    customerDoesNotShowTwice();
+
+    complete(agentTask(HANDLE_NO_SHOW, "handle-no-show"),
+        builder().set(NO_SHOW_DECISION, NoShowDecision.PHONE.name()).build());
+    callCustomerBack("Reached her on the phone, driver reinstalled");
+
+    assertThat(session).hasPassedInOrder(HANDLE_NO_SHOW, CALL_CUSTOMER_BACK, CLOSE_WITHOUT_VIDEO_CALL,
+        END_CLOSED_WITHOUT_VIDEO_CALL).isEnded();
+    assertNoVideoCallFollowUp();
+    Assertions.assertThat(historicValue(CALL_OUTCOME)).isEqualTo(CallOutcome.FALLBACK_USED.name());
+    Assertions.assertThat(doubles.closedWithoutVideoCall)
+        .containsExactly("FALLBACK_USED: Reached her on the phone, driver reinstalled");
+  }
+
+  @Test
+  void customerAskingForAPhoneCallOnTheJoinPageEndsTheWaitAndItsReminders() {
+    waitForCustomer();
+
+    customerChoosesOnJoinPage("PHONE", VideoSupportSession.Messages.CUSTOMER_ASKED_FOR_PHONE_CALL);
+
+    assertThat(session).hasPassed(CUSTOMER_ASKED_FOR_PHONE_CALL).isWaitingAt(CALL_CUSTOMER_BACK);
+    Assertions.assertThat(jobQuery().processInstanceId(session.getId()).activityId(NO_SHOW_TIMEOUT).count())
+        .as("no-show timer").isZero();
+    callCustomerBack("Called back, solved on the phone");
+
+    assertThat(session).hasPassedInOrder(WAIT_FOR_CUSTOMER, CALL_CUSTOMER_BACK, CLOSE_WITHOUT_VIDEO_CALL)
+        .hasNotPassed(NO_SHOW_TIMEOUT, RESEND_JOIN_LINK, HANDLE_NO_SHOW)
+        .isEnded();
+    assertNoVideoCallFollowUp();
+    Assertions.assertThat(doubles.linkMessagesSent).isEmpty();
+    Assertions.assertThat(historicValue(CALL_OUTCOME)).isEqualTo(CallOutcome.FALLBACK_USED.name());
+  }
+
+  @Test
+  void customerDecliningOnTheJoinPageEndsTheWaitAndTheAgentIsTold() {
+    waitForCustomer();
+
+    customerChoosesOnJoinPage("DECLINE", VideoSupportSession.Messages.CUSTOMER_DECLINED_ON_JOIN_PAGE);
+    complete(agentTask(ACKNOWLEDGE_JOIN_PAGE_DECLINE, "join-page-declined"));
+    executeJobAt(session, CLOSE_WITHOUT_VIDEO_CALL);
+
+    assertThat(session)
+        .hasPassedInOrder(WAIT_FOR_CUSTOMER, CUSTOMER_DECLINED_ON_JOIN_PAGE, ACKNOWLEDGE_JOIN_PAGE_DECLINE,
+            CLOSE_WITHOUT_VIDEO_CALL, END_CLOSED_WITHOUT_VIDEO_CALL)
+        .hasNotPassed(NO_SHOW_TIMEOUT)
+        .isEnded();
+    assertNoVideoCallFollowUp();
+    Assertions.assertThat(doubles.closedWithoutVideoCall).containsExactly(SessionState.DECLINED.name());
+  }
+
+  @Test
+  void aPhoneCallAskedForBeforeTheScheduledStartIsActedOnInsteadOfWaiting() {
+    acceptVideo();
+    complete(agentTask(PREPARE_SESSION, "prepare-session"), builder()
+        .set(CALL_TIMING, CallTiming.SCHEDULED.name())
+        .set(SCHEDULED_START, "2030-03-12T10:30")
+        .set(EXPECTED_DURATION_MINUTES, 10)
+        .set(AGENT_DEVICES_CHECKED, true)
+        .build());
+    inviteCustomer();
+    // The join page records the choice; the process does not wait for the message yet.
+    CUSTOMER_JOIN_CHOICE.on(runtimeService(), session.getId()).set("PHONE");
+
+    Date startsAt = Date.from(LocalDateTime.parse("2030-03-12T10:30").atZone(ZoneId.of(CUSTOMER_ZONE)).toInstant());
+    fireTimerAt(session, REMINDER_DUE, Date.from(startsAt.toInstant().minus(Duration.ofMinutes(15))));
+    executeJobAt(session, SEND_REMINDER);
+    fireTimerAt(session, CALL_START_TIME, startsAt);
+
+    assertThat(session).hasNotPassed(WAIT_FOR_CUSTOMER).isWaitingAt(CALL_CUSTOMER_BACK);
+  }
+
+  @Test
+  void aDeclineBeforeTheInvitationIsSentEndsTheSessionWhenTheWaitWouldBegin() {
+    acceptVideo();
+    prepareCallNow();
+    executeJobAt(session, CREATE_MEETING);
+    CUSTOMER_JOIN_CHOICE.on(runtimeService(), session.getId()).set("DECLINE");
+    executeJobAt(session, SEND_INVITATION);
+
+    assertThat(session).hasNotPassed(WAIT_FOR_CUSTOMER).isWaitingAt(ACKNOWLEDGE_JOIN_PAGE_DECLINE);
   }
 
   @Test
@@ -723,6 +832,28 @@ class VideoSupportSessionProcessTest {
         .build());
     executeJobAt(session, SAVE_SUMMARY_TO_TICKET);
     executeJobAt(session, SEND_FOLLOW_UP_EMAIL);
+  }
+
+  /** As JoinChoiceInboxHandler: the choice is recorded, and correlated only where the process waits for it. */
+  private void customerChoosesOnJoinPage(String choice, String message) {
+    CUSTOMER_JOIN_CHOICE.on(runtimeService(), session.getId()).set(choice);
+    runtimeService().createMessageCorrelation(message).processInstanceId(session.getId()).correlateWithResult();
+  }
+
+  private void callCustomerBack(String note) {
+    Task callBack = agentTask(CALL_CUSTOMER_BACK, "call-customer-back");
+    Assertions.assertThat(taskService().getVariablesLocal(callBack.getId()))
+        .containsEntry(CALLBACK_PHONE.getName(), doubles.callbackPhone);
+    complete(callBack, builder().set(PHONE_CALL_NOTE, note).build());
+    executeJobAt(session, CLOSE_WITHOUT_VIDEO_CALL);
+  }
+
+  /** Nothing about a video call that never happened: no summary, no "thanks for the video call", no survey. */
+  private void assertNoVideoCallFollowUp() {
+    assertThat(session).hasNotPassed(VIDEO_CALL, END_CALL, WRITE_SUMMARY, SEND_FOLLOW_UP_EMAIL);
+    Assertions.assertThat(doubles.followUpsSent).isEmpty();
+    Assertions.assertThat(doubles.summariesSaved).isEmpty();
+    assertSurveyRequested(false);
   }
 
   private void correlate(String message) {
