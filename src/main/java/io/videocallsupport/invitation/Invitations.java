@@ -191,12 +191,16 @@ public class Invitations {
    * every link sent stays valid and none is stored.
    */
   private String joinLink(VideoSession session) {
+    return messages.link("join", TokenPurpose.JOIN, joinLinkValidity(session));
+  }
+
+  /** How long a join link handed out now works: until some hours after the call's planned end. */
+  Duration joinLinkValidity(VideoSession session) {
     OffsetDateTime now = Timestamps.now(clock);
     OffsetDateTime start = session.scheduledStart() != null && session.scheduledStart().isAfter(now)
         ? session.scheduledStart() : now;
     int minutes = session.expectedDurationMin() == null ? 15 : session.expectedDurationMin();
-    Duration validFor = Duration.between(now, start.plusMinutes(minutes)).plus(joinLinkValidAfterCall);
-    return messages.link("join", TokenPurpose.JOIN, validFor);
+    return Duration.between(now, start.plusMinutes(minutes)).plus(joinLinkValidAfterCall);
   }
 
 }

@@ -154,6 +154,7 @@ class SecurityConfiguration {
             path("/sessions")))
         .authenticationProvider(users)
         .authorizeHttpRequests(requests -> requests
+            .requestMatchers(HttpMethod.POST, "/sessions/*/join-link").hasAnyAuthority(AGENTS, TEAM_LEADS, ADMINS)
             .requestMatchers("/sessions", "/sessions/**").hasAnyAuthority(AGENTS, TEAM_LEADS, MANAGERS, ADMINS)
             .anyRequest().hasAnyAuthority(TEAM_LEADS, MANAGERS, ADMINS))
         .formLogin(form -> form.loginPage(AgentLoginPage.PATH).successHandler(singleLogin.successHandler()).permitAll())

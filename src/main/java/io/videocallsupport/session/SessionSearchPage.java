@@ -1,6 +1,7 @@
 package io.videocallsupport.session;
 
 import io.videocallsupport.analytics.AnalyticsService;
+import io.videocallsupport.invitation.StaffJoinLinks;
 import io.videocallsupport.security.AgentDirectory;
 import io.videocallsupport.staff.StaffPage;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -32,12 +34,15 @@ class SessionSearchPage {
   private final SessionRepository sessions;
   private final SessionApi api;
   private final AgentDirectory agents;
+  private final StaffJoinLinks joinLinks;
   private final ZoneId zone;
 
-  SessionSearchPage(SessionRepository sessions, SessionApi api, AgentDirectory agents, AnalyticsService analytics) {
+  SessionSearchPage(SessionRepository sessions, SessionApi api, AgentDirectory agents, StaffJoinLinks joinLinks,
+                    AnalyticsService analytics) {
     this.sessions = sessions;
     this.api = api;
     this.agents = agents;
+    this.joinLinks = joinLinks;
     this.zone = analytics.settings().zone();
   }
 
@@ -70,13 +75,39 @@ class SessionSearchPage {
 
   @GetMapping("/sessions/{id}")
   String session(@PathVariable UUID id, Authentication user, Model model) {
+    VideoSession session = visibleSession(id, user);
+    model.addAttribute("view", api.view(session));
+    model.addAttribute("zone", zone);
+    model.addAttribute("mayShowJoinLink", mayShowJoinLink(session, user));
+    return "staff/session";
+  }
+
+  /**
+   * A fresh join link for the customer, to copy or read out: for the session's agent, team leads
+   * and admins (managers only watch), while the customer can still join.
+   */
+  @PostMapping("/sessions/{id}/join-link")
+  String joinLink(@PathVariable UUID id, Authentication user, Model model) {
+    VideoSession session = visibleSession(id, user);
+    if (!mayShowJoinLink(session, user)) {
+      throw new AccessDeniedException("No join link for session " + id);
+    }
+    model.addAttribute("joinLink", joinLinks.mint(session, user.getName()));
+    return session(id, user, model);
+  }
+
+  private VideoSession visibleSession(UUID id, Authentication user) {
     // A page, not the API: an unknown id is the product's 404 page, not a problem document.
     VideoSession session = sessions.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     if (!SessionVisibility.maySee(session, user)) {
       throw new AccessDeniedException("Session " + id + " belongs to another agent");
     }
-    model.addAttribute("view", api.view(session));
-    model.addAttribute("zone", zone);
-    return "staff/session";
+    return session;
+  }
+
+  private static boolean mayShowJoinLink(VideoSession session, Authentication user) {
+    boolean works = SessionVisibility.worksAll(user) || user.getName().equals(session.agentId());
+    return works && session.state().isOpen() && session.callEndedAt() == null
+        && session.state() != SessionState.REQUESTED;
   }
 }

@@ -19,6 +19,12 @@ final class SessionVisibility {
     return groups.contains(Roles.TEAM_LEADS) || groups.contains(Roles.MANAGERS) || groups.contains(Roles.ADMINS);
   }
 
+  /** Team leads and admins work every session; managers only watch. */
+  static boolean worksAll(Authentication user) {
+    List<String> groups = CamundaIdentityAuthenticationProvider.groupsOf(user);
+    return groups.contains(Roles.TEAM_LEADS) || groups.contains(Roles.ADMINS);
+  }
+
   static boolean maySee(VideoSession session, Authentication user) {
     return seesAll(user) || session.agentId() == null || session.agentId().equals(user.getName());
   }

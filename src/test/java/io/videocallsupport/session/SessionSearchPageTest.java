@@ -25,11 +25,13 @@ class SessionSearchPageTest {
 
   @LocalServerPort int port;
   @Autowired SessionRepository sessionRecords;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   private final String tag = UUID.randomUUID().toString().substring(0, 6);
   private UUID annasFinished;
   private UUID tomsOpen;
   private UUID unassigned;
+  private UUID annasInvited;
 
   @BeforeAll
   void sessionsOfMay2004() {
@@ -37,6 +39,7 @@ class SessionSearchPageTest {
         "2004-05-03T09:00:00Z");
     tomsOpen = session("SRCH-" + tag + "-2", "Jo 100%_Doe", "tom", SessionState.INVITED, null, "2004-05-10T09:00:00Z");
     unassigned = session("SRCH-" + tag + "-3", null, null, SessionState.REQUESTED, null, "2004-05-20T09:00:00Z");
+    annasInvited = session("SRCH-" + tag + "-4", "Kim Lee", "anna", SessionState.INVITED, null, "2004-05-21T09:00:00Z");
   }
 
   @Test
@@ -46,7 +49,7 @@ class SessionSearchPageTest {
     maria.login("maria");
 
     String all = maria.get("/sessions?" + DAYS + "&ticket=srch-" + tag).body();
-    assertThat(all).contains("3 sessions, newest first", "Completed", "Customer invited", "(erased)",
+    assertThat(all).contains("4 sessions, newest first", "Completed", "Customer invited", "(erased)",
         "(no agent yet)", "Resolved");
     assertThat(all).as("customer text is shown as text").contains("Erika &lt;b&gt;Muster&lt;/b&gt;")
         .doesNotContain("<b>Muster</b>");
@@ -97,6 +100,37 @@ class SessionSearchPageTest {
     HttpResponse<String> logout = tom.post("/sessions", "/room/logout", "");
     assertThat(logout.statusCode()).isEqualTo(302);
     assertThat(tom.get("/sessions").statusCode()).as("logged out").isEqualTo(302);
+  }
+
+  @Test
+  void theAgentGetsAFreshJoinLinkToReadOutAndManagersDoNot() throws Exception {
+    StaffBrowser anna = new StaffBrowser(port);
+    anna.login("anna");
+    String page = anna.get("/sessions/" + annasInvited).body();
+    assertThat(page).contains("id=\"show-join-link\"");
+    assertThat(anna.get("/sessions/" + annasFinished).body()).as("no link once the session is over")
+        .doesNotContain("show-join-link");
+
+    HttpResponse<String> shown = anna.post("/sessions/" + annasInvited, "/sessions/" + annasInvited + "/join-link", "");
+    assertThat(shown.statusCode()).isEqualTo(200);
+    java.util.regex.Matcher link = java.util.regex.Pattern.compile("value=\"https?://[^/\"]+(/join/[A-Za-z0-9_-]{43})\"")
+        .matcher(shown.body());
+    assertThat(link.find()).as(shown.body()).isTrue();
+    assertThat(new StaffBrowser(port).get(link.group(1)).statusCode()).as("the customer's browser opens it")
+        .isEqualTo(302);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'JOIN_LINK_SHOWN' AND actor = 'anna' "
+        + "AND subject_id = :id").param("id", annasInvited.toString()).query(Integer.class).single())
+        .as("who asked is on record").isEqualTo(1);
+
+    StaffBrowser maria = new StaffBrowser(port);
+    maria.login("maria");
+    assertThat(maria.get("/sessions/" + annasInvited).body()).as("managers only watch").doesNotContain("show-join-link");
+    assertThat(maria.post("/sessions/" + annasInvited, "/sessions/" + annasInvited + "/join-link", "").statusCode())
+        .isEqualTo(403);
+    StaffBrowser other = new StaffBrowser(port);
+    other.login("anna");
+    assertThat(other.post("/sessions/" + annasInvited, "/sessions/" + tomsOpen + "/join-link", "").statusCode())
+        .as("another agent's session").isEqualTo(403);
   }
 
   private UUID session(String ticket, String customer, String agent, SessionState state, String outcome,
