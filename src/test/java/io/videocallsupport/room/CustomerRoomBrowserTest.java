@@ -11,6 +11,7 @@ import io.videocallsupport.messaging.Outbox;
 import io.videocallsupport.messaging.OutboxMessage;
 import io.videocallsupport.session.SessionRepository;
 import io.videocallsupport.session.VideoSession;
+import io.videocallsupport.support.SentMessages;
 import io.videocallsupport.support.Chromium;
 import io.videocallsupport.support.ProcessDriver;
 import io.videocallsupport.support.Sessions;
@@ -55,7 +56,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"vcs.video.platform=room", "vcs.room.heartbeat-timeout=PT20S"})
 @ActiveProfiles("test")
-@Import(ProcessEngineCoverageConfiguration.class)
+@Import({ProcessEngineCoverageConfiguration.class, SentMessages.class})
 class CustomerRoomBrowserTest {
 
   private static final Duration WAIT = Duration.ofSeconds(40);
@@ -75,6 +76,7 @@ class CustomerRoomBrowserTest {
   @Autowired ProcessEngine engine;
   @Autowired SessionRepository sessions;
   @Autowired Outbox outbox;
+  @Autowired SentMessages sent;
   @Autowired InboxWorker inbox;
 
   ProcessDriver driver;
@@ -109,7 +111,7 @@ class CustomerRoomBrowserTest {
           "followUpActions", ""));
       VideoSession session = sessionOf(pid);
 
-      customer.get(url(linkPath(email(session, MessagePurpose.SURVEY).bodyText(), "survey")));
+      customer.get(url(linkPath(sent.text(email(session, MessagePurpose.SURVEY)), "survey")));
       WebElement circle = customer.findElement(By.cssSelector("label[for=score-" + score + "]"));
       new Actions(customer).moveToElement(circle).click().perform();
       assertThat(customer.findElement(By.id("score-" + score)).isSelected()).as("circle %d chosen", score).isTrue();
@@ -131,7 +133,7 @@ class CustomerRoomBrowserTest {
     agent = Chromium.start("en");
     String pid = startSession();
     VideoSession session = sessionOf(pid);
-    String joinLink = linkPath(email(session, MessagePurpose.INVITATION).bodyText(), "join");
+    String joinLink = linkPath(sent.text(email(session, MessagePurpose.INVITATION)), "join");
     agentOpensTheHostLink(session);
 
     // The join page: the phone field only with the phone choice.
@@ -235,7 +237,7 @@ class CustomerRoomBrowserTest {
     // As on a phone: the browser has no getDisplayMedia.
     customer.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
         Map.of("source", "delete MediaDevices.prototype.getDisplayMedia;"));
-    customer.get(url(linkPath(email(session, MessagePurpose.INVITATION).bodyText(), "join")));
+    customer.get(url(linkPath(sent.text(email(session, MessagePurpose.INVITATION)), "join")));
     assertThat(customer.findElement(By.id("choice-SCREEN_SHARE_ONLY")).isEnabled()).isFalse();
     assertThat(customer.findElement(By.cssSelector("label[for=choice-SCREEN_SHARE_ONLY]")).isDisplayed()).isFalse();
     assertThat(customer.findElement(By.cssSelector("label[for=choice-AUDIO_ONLY]")).isDisplayed()).isTrue();

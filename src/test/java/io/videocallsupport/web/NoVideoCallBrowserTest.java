@@ -23,6 +23,7 @@ import io.videocallsupport.session.VideoSession;
 import io.videocallsupport.support.Chromium;
 import io.videocallsupport.support.H2SpringTest;
 import io.videocallsupport.support.ProcessDriver;
+import io.videocallsupport.support.SentMessages;
 import io.videocallsupport.support.Sessions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +66,7 @@ class NoVideoCallBrowserTest {
   @Autowired ProcessEngine engine;
   @Autowired SessionRepository sessions;
   @Autowired Outbox outbox;
+  @Autowired SentMessages sent;
   @Autowired HelpDesk helpDesk;
   @Autowired InboxWorker inbox;
 
@@ -91,7 +93,7 @@ class NoVideoCallBrowserTest {
     VideoSession session = sessionOf(pid);
 
     // The customer opens the invitation's link and asks for a phone call.
-    browser.get(url(PageClient.linkPath(message(session, MessagePurpose.INVITATION).bodyText(), "join")));
+    browser.get(url(PageClient.linkPath(sent.text(message(session, MessagePurpose.INVITATION)), "join")));
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
     wait.until(d -> d.findElement(By.cssSelector("label[for='choice-PHONE']"))).click();
     browser.findElement(By.id("phone")).sendKeys("+49 30 555 0199");
