@@ -234,7 +234,7 @@ abstract class SessionLifecycleScenarios {
   private static Map<String, Object> prepare(String timing, String scheduledStart) {
     var form = new java.util.HashMap<String, Object>(Map.of("callTiming", timing, "expectedDurationMinutes", 10,
         "customerPreparation", "Your router and its admin password", "callMode", "VIDEO",
-        "meetingLink", MEETING_LINK, "agentDevicesChecked", true));
+        "meetingLink", MEETING_LINK, "agentDevicesChecked", true, "callNowOutsideHours", true));
     if (scheduledStart != null) {
       form.put("scheduledStart", scheduledStart);
     }

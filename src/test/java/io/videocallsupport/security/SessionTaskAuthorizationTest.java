@@ -21,8 +21,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -57,6 +59,8 @@ class SessionTaskAuthorizationTest {
   @Autowired SessionRepository sessions;
   @Autowired ObjectMapper json;
   @Autowired SessionTaskAccessUpgrade upgrade;
+  @Autowired FilterService filters;
+  @Autowired RoleAuthorizations roles;
 
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -352,5 +356,24 @@ class SessionTaskAuthorizationTest {
       return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
           .findFirst().orElseThrow().getValue();
     }
+  }
+
+  @Test
+  void everyTasklistFilterShowsTicketAndCustomerOnTheTaskCards() throws Exception {
+    // A filter as an earlier version made it: no card variables, one variable an admin added.
+    var mine = filters.createTaskFilterQuery().filterName("My tasks").singleResult();
+    mine.setProperties(new java.util.HashMap<>(Map.of("description", "Tasks assigned to me", "priority", -10,
+        "variables", List.of(Map.of("name", "issueCategory", "label", "Issue")))));
+    filters.saveFilter(mine);
+
+    roles.ensureRolesAndFilters();
+
+    for (var filter : filters.createTaskFilterQuery().list()) {
+      assertThat(filter.getProperties().get("variables").toString())
+          .as("card variables of %s", filter.getName())
+          .contains("name=ticketId", "label=Ticket", "name=customerName", "label=Customer");
+    }
+    assertThat(filters.getFilter(mine.getId()).getProperties().get("variables").toString()).contains("issueCategory");
+    assertThat(filters.createTaskFilterQuery().filterName("My tasks").count()).isEqualTo(1);
   }
 }
