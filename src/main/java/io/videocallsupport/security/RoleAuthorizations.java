@@ -144,7 +144,7 @@ public class RoleAuthorizations {
    * The variables every filter shows on its task cards (Tasklist's filter property "variables"): the
    * labels Tasklist prints next to each value.
    */
-  static final List<Map<String, String>> CARD_VARIABLES = List.of(
+  public static final List<Map<String, String>> CARD_VARIABLES = List.of(
       Map.of("name", "ticketId", "label", "Ticket"),
       Map.of("name", "customerName", "label", "Customer"));
 
