@@ -61,6 +61,7 @@ class SessionTaskAuthorizationTest {
   @Autowired SessionTaskAccessUpgrade upgrade;
   @Autowired FilterService filters;
   @Autowired RoleAuthorizations roles;
+  @Autowired TaskCardVariablesUpgrade cardUpgrade;
 
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -375,5 +376,34 @@ class SessionTaskAuthorizationTest {
     }
     assertThat(filters.getFilter(mine.getId()).getProperties().get("variables").toString()).contains("issueCategory");
     assertThat(filters.createTaskFilterQuery().filterName("My tasks").count()).isEqualTo(1);
+  }
+
+  @Test
+  void anAgentReadsTheTicketAndCustomerOfTheCardsOfItsTasksOnly() throws Exception {
+    String beas = startAs(BEA, List.of(Roles.AGENTS));
+    String task = openTaskId(beas);
+    // As Tasklist loads a filter's cards: the task list with the filter's variables embedded (HAL).
+    String filterId = filters.createTaskFilterQuery().filterName("My tasks").singleResult().getId();
+    HttpResponse<String> cards = send(BEA, HttpRequest.newBuilder(uri("/engine-rest/filter/" + filterId
+        + "/list?firstResult=0&maxResults=15")).header("Accept", "application/hal+json").GET());
+    assertThat(cards.statusCode()).as(cards.body()).isEqualTo(200);
+    List<String> shown = new ArrayList<>();
+    for (JsonNode card : json.readTree(cards.body()).path("_embedded").path("task")) {
+      if (card.path("id").asText().equals(task)) {
+        card.path("_embedded").path("variable")
+            .forEach(v -> shown.add(v.path("name").asText() + "=" + v.path("value").asText()));
+      }
+    }
+    assertThat(shown).contains("ticketId=" + tasks.getVariable(task, "ticketId"),
+        "customerName=" + tasks.getVariable(task, "customerName"));
+    HttpResponse<String> others = send("anna", HttpRequest.newBuilder(uri("/engine-rest/filter/" + filterId
+        + "/list?firstResult=0&maxResults=15")).header("Accept", "application/hal+json").GET());
+    assertThat(others.body()).doesNotContain(task);
+
+    // A task opened by an earlier version (no copies) gets them at the next start.
+    tasks.removeVariableLocal(task, "ticketId");
+    tasks.removeVariableLocal(task, "customerName");
+    cardUpgrade.copyToOpenTasks();
+    assertThat(tasks.getVariablesLocal(task)).containsKeys("ticketId", "customerName");
   }
 }
