@@ -406,4 +406,36 @@ class SessionTaskAuthorizationTest {
     cardUpgrade.copyToOpenTasks();
     assertThat(tasks.getVariablesLocal(task)).containsKeys("ticketId", "customerName");
   }
+
+  @Test
+  void anAgentInvitesOneTeamLeadByNameButNoOtherAgent() throws Exception {
+    String beas = startAs(BEA, List.of(Roles.AGENTS));
+    runtime.createProcessInstanceModification(beas)
+        .cancelAllForActivity(VideoSupportSession.Elements.OFFER_VIDEO_CALL)
+        .startBeforeActivity(VideoSupportSession.Elements.CONDUCT_VIDEO_CALL)
+        .execute();
+    String conduct = openTaskId(beas);
+    assertThat(tasks.getVariableLocal(conduct, "escalationInvitees").toString())
+        .contains("group:team-leads", "user:tom", "Tom Lead").doesNotContain("user:anna", "user:bea");
+
+    HttpResponse<String> anotherAgent = post(BEA, "/engine-rest/task/" + conduct + "/complete", escalation("user:anna"));
+    assertThat(anotherAgent.statusCode()).isEqualTo(400);
+    assertThat(anotherAgent.body()).contains("'anna' is not a team lead or specialist").doesNotContain("ENGINE-");
+
+    assertThat(post(BEA, "/engine-rest/task/" + conduct + "/complete", escalation("user:tom")).statusCode())
+        .isEqualTo(204);
+    String join = tasks.createTaskQuery().processInstanceId(beas)
+        .taskDefinitionKey(VideoSupportSession.Elements.JOIN_ESCALATED_CALL).singleResult().getId();
+    assertThat(tasks.getIdentityLinksForTask(join)).extracting(link -> link.getUserId() + "/" + link.getGroupId())
+        .contains("tom/null").doesNotContain("null/" + Roles.TEAM_LEADS);
+    JsonNode form = json.readTree(get("tom", "/engine-rest/task/" + join + "/form-variables").body());
+    assertThat(form.path("escalationReason").path("value").asText()).isEqualTo("Printer firmware");
+    assertThat(form.path("escalatingAgent").path("value").asText()).isEqualTo("Bea Agent");
+    assertThat(get("anna", "/engine-rest/task/" + join).statusCode()).isIn(403, 404);
+  }
+
+  private static String escalation(String invitee) {
+    return "{\"variables\":{\"callAction\":{\"value\":\"ESCALATE\"},\"escalationConsent\":{\"value\":true},"
+        + "\"escalationReason\":{\"value\":\"Printer firmware\"},\"escalationInvitee\":{\"value\":\"" + invitee + "\"}}}";
+  }
 }
