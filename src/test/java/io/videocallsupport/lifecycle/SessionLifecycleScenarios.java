@@ -112,8 +112,11 @@ abstract class SessionLifecycleScenarios {
         .isEqualTo(Surveys.AnswerResult.ACCEPTED);
     ProcessInstance csat = engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(CsatSurvey.PROCESS_KEY).processInstanceBusinessKey(ticket).singleResult();
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(csat.getId())
-        .taskDefinitionKey(CsatSurvey.Elements.REVIEW_FEEDBACK).taskCandidateGroup("team-leads").count()).isOne();
+    var review = engine.getTaskService().createTaskQuery().processInstanceId(csat.getId())
+        .taskDefinitionKey(CsatSurvey.Elements.REVIEW_FEEDBACK).taskCandidateGroup("team-leads").singleResult();
+    // The team lead sees the customer and the agent of the session (task-local, from the session record).
+    assertThat(engine.getTaskService().getVariablesLocal(review.getId()))
+        .containsEntry("customerName", "Jo Doe").containsEntry("sessionAgent", "Anna Agent");
     assertThat(surveys.answer(token, new Surveys.Answer(5, null, false)))
         .as("a survey is answered once").isNotEqualTo(Surveys.AnswerResult.ACCEPTED);
   }
