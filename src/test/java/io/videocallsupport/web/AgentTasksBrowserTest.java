@@ -177,6 +177,40 @@ class AgentTasksBrowserTest {
     screenshot("prepare-session-now-outside-hours");
   }
 
+  @Test
+  void aSlotOutsideBusinessHoursComesBackAsTheSchedulersMessage() throws Exception {
+    String pid = start(ticket(), "Ada Lovelace", "Europe/Berlin");
+    engine.getRuntimeService().createProcessInstanceModification(pid)
+        .cancelAllForActivity(Elements.OFFER_VIDEO_CALL)
+        .startBeforeActivity(Elements.PREPARE_SESSION)
+        .execute();
+
+    openInTasklist("anna", task(pid, Elements.PREPARE_SESSION));
+    option("Later: schedule a time slot").click();
+    java.time.LocalDate day = java.time.LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(1);
+    while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+      day = day.plusDays(1);
+    }
+    WebElement date = fieldLabelled("Date (customer's time zone)");
+    date.sendKeys(day.format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy")));
+    date.sendKeys(org.openqa.selenium.Keys.TAB);
+    WebElement time = fieldLabelled("Start time (customer's time zone)");
+    time.sendKeys("21:00");
+    time.sendKeys(org.openqa.selenium.Keys.TAB);
+    WebElement link = fieldLabelled("Meeting link");
+    link.sendKeys("https://meet.example.com/late");
+    option("I checked my camera, microphone and screen sharing").click();
+    complete();
+
+    String page = new WebDriverWait(browser, WAIT).until(d -> {
+      String text = body(d);
+      return text.contains("outside business hours (") ? text : null;
+    });
+    screenshot("prepare-session-slot-outside-hours");
+    assertThat(page).contains("21:00 (Europe/Berlin) for 10 minutes is outside business hours")
+        .doesNotContain("ENGINE-", "TaskListener");
+  }
+
   // --- helpers
 
   private String start(String ticket, String customer, String timeZone) {
@@ -235,13 +269,13 @@ class AgentTasksBrowserTest {
   /** The radio option or checkbox with this label. */
   private WebElement option(String label) {
     return new WebDriverWait(browser, WAIT).until(d -> d.findElement(
-        By.xpath("//div[contains(@class,'fjs-container')]//label[normalize-space()=\"" + label + "\"]")));
+        By.xpath("//div[contains(@class,'fjs-container')]//label[starts-with(normalize-space(), \"" + label + "\")]")));
   }
 
-  /** The input field under this label. */
+  /** The input field under this label (a required field's label ends with a star). */
   private WebElement fieldLabelled(String label) {
     return new WebDriverWait(browser, WAIT).until(d -> d.findElement(By.xpath(
-        "//div[contains(@class,'fjs-container')]//label[normalize-space()=\"" + label + "\"]/following::input[1]")));
+        "//div[contains(@class,'fjs-container')]//label[starts-with(normalize-space(), \"" + label + "\")]/following::input[1]")));
   }
 
   private WebElement fieldShowing(String text) {
