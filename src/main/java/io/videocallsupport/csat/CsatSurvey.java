@@ -39,6 +39,10 @@ public final class CsatSurvey {
   public static final class Variables {
     public static final VariableFactory<String> SESSION_ID = stringVariable("sessionId");
     public static final VariableFactory<String> TICKET_ID = stringVariable("ticketId");
+    /** Task-local on "Review customer feedback", read from the session record when the task opens. */
+    public static final VariableFactory<String> CUSTOMER_NAME = stringVariable("customerName");
+    /** Task-local on "Review customer feedback": the name of the agent who had the session. */
+    public static final VariableFactory<String> SESSION_AGENT = stringVariable("sessionAgent");
     public static final VariableFactory<Integer> CSAT_SCORE = intVariable("csatScore");
     public static final VariableFactory<String> CSAT_COMMENT = stringVariable("csatComment");
     public static final VariableFactory<Boolean> COMPLAINT = booleanVariable("complaint");

@@ -49,6 +49,15 @@ public class AgentDirectory {
         .toList();
   }
 
+  /** The team leads and specialists, by name: whom an agent may invite into a call by name. */
+  public List<Agent> teamLeads() {
+    return ApplicationQueries.unrestricted(identity,
+            () -> identity.createUserQuery().memberOfGroup(Roles.TEAM_LEADS).list()).stream()
+        .map(user -> new Agent(user.getId(), nameOf(user)))
+        .sorted(Comparator.comparing((Agent a) -> a.name().toLowerCase(Locale.ROOT)).thenComparing(Agent::id))
+        .toList();
+  }
+
   /** The name a customer sees for their agent. */
   public String displayName(String userId) {
     if (userId == null) {

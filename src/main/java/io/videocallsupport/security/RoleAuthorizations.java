@@ -13,6 +13,8 @@ import static org.camunda.bpm.engine.authorization.Permissions.UPDATE_TASK;
 
 import io.videocallsupport.privacy.PrivacyRequest;
 import io.videocallsupport.session.VideoSupportSession;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -45,6 +47,8 @@ import org.springframework.stereotype.Component;
  *   <li>camunda-admin: everything, on every resource (as Camunda's own setup grants its admins).</li>
  * </ul>
  * And the Tasklist filters "My tasks", "My group's tasks" and, for team leads and managers, "All tasks".
+ * Every filter shows the ticket and the customer on each task card, so that two sessions' tasks of
+ * the same name can be told apart; filters made by an earlier version get these columns at start.
  */
 @Component
 public class RoleAuthorizations {
@@ -136,9 +140,19 @@ public class RoleAuthorizations {
     authorizations.saveAuthorization(authorization);
   }
 
+  /**
+   * The variables every filter shows on its task cards (Tasklist's filter property "variables"): the
+   * labels Tasklist prints next to each value.
+   */
+  public static final List<Map<String, String>> CARD_VARIABLES = List.of(
+      Map.of("name", "ticketId", "label", "Ticket"),
+      Map.of("name", "customerName", "label", "Customer"));
+
   private void taskFilter(String name, String description, int priority, Map<String, String> criteria,
                           List<String> readers) {
-    if (filters.createTaskFilterQuery().filterName(name).count() > 0) {
+    List<Filter> existing = filters.createTaskFilterQuery().filterName(name).list();
+    if (!existing.isEmpty()) {
+      existing.forEach(this::showCardVariables);
       return;
     }
     var query = tasks.createTaskQuery();
@@ -150,10 +164,36 @@ public class RoleAuthorizations {
     }
     Filter filter = filters.newTaskFilter(name)
         .setQuery(query)
-        .setProperties(Map.of("description", description, "priority", priority, "refresh", true));
+        .setProperties(new HashMap<>(Map.of("description", description, "priority", priority, "refresh", true,
+            "variables", CARD_VARIABLES)));
     filters.saveFilter(filter);
     for (String group : readers) {
       grant(group, Resources.FILTER, filter.getId(), READ);
+    }
+  }
+
+  /**
+   * Adds the ticket and customer columns to a filter that lacks them, keeping any other variables an
+   * administrator chose in Tasklist.
+   */
+  @SuppressWarnings("unchecked")
+  private void showCardVariables(Filter filter) {
+    Map<String, Object> properties = filter.getProperties() == null
+        ? new HashMap<>() : new HashMap<>(filter.getProperties());
+    List<Map<String, Object>> shown = properties.get("variables") instanceof List<?> list
+        ? new ArrayList<>((List<Map<String, Object>>) list) : new ArrayList<>();
+    boolean changed = false;
+    for (Map<String, String> wanted : CARD_VARIABLES) {
+      if (shown.stream().noneMatch(variable -> wanted.get("name").equals(variable.get("name")))) {
+        shown.add(new HashMap<>(wanted));
+        changed = true;
+      }
+    }
+    if (changed) {
+      properties.put("variables", shown);
+      filter.setProperties(properties);
+      filters.saveFilter(filter);
+      LOG.info("Filter {} shows ticket and customer on its task cards", filter.getName());
     }
   }
 }

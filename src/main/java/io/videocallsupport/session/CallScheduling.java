@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 public class CallScheduling {
 
   public static final Duration REMINDER_BEFORE_START = Duration.ofMinutes(15);
+  private static final int LONGEST_CALL_MINUTES = 15;
   private static final DateTimeFormatter CUSTOMER_TIME =
       DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
@@ -37,9 +38,18 @@ public class CallScheduling {
     return businessHours.describe();
   }
 
-  /** The customer's current local time, for the agent who schedules the call. */
+  /**
+   * The customer's current local time, for the agent who schedules the call, with a warning when a
+   * call started now (at its longest, 15 minutes) would run outside business hours.
+   */
   public String customerLocalTime(String timeZone) {
-    return format(ZonedDateTime.now(clock).withZoneSameInstant(zone(timeZone)));
+    String now = format(ZonedDateTime.now(clock).withZoneSameInstant(zone(timeZone)));
+    return isNowOutsideBusinessHours(timeZone) ? now + ": outside business hours" : now;
+  }
+
+  /** True when a call started now, for the longest call of 15 minutes, would not fit the customer's business hours. */
+  public boolean isNowOutsideBusinessHours(String timeZone) {
+    return !businessHours.contains(ZonedDateTime.now(clock).withZoneSameInstant(zone(timeZone)), LONGEST_CALL_MINUTES);
   }
 
   public static String format(ZonedDateTime time) {
@@ -49,10 +59,19 @@ public class CallScheduling {
   /**
    * @param scheduledStart the local date and time in the customer's zone, as the form's date-time
    *                       field gives it (e.g. {@code 2026-11-26T10:00})
+   * @param outsideHoursConfirmed the agent confirmed that the customer wants a call now although it is
+   *                              outside their business hours (e.g. they asked for it on a Sunday night)
    * @throws InvalidTaskInputException with a message for the agent when the slot cannot be used
    */
-  public Schedule plan(String callTiming, String scheduledStart, Integer durationMinutes, String timeZone) {
+  public Schedule plan(String callTiming, String scheduledStart, Integer durationMinutes, String timeZone,
+                       boolean outsideHoursConfirmed) {
     if (!CallTiming.SCHEDULED.name().equals(callTiming)) {
+      int duration = durationMinutes == null ? LONGEST_CALL_MINUTES : durationMinutes;
+      ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(zone(timeZone));
+      if (!outsideHoursConfirmed && !businessHours.contains(now, duration)) {
+        throw new InvalidTaskInputException("It is " + format(now) + " for the customer, outside business hours ("
+            + businessHours.describe() + "). Schedule a slot, or confirm that the customer wants the call now.");
+      }
       return new Schedule(false, null, null);
     }
     if (scheduledStart == null || scheduledStart.isBlank()) {

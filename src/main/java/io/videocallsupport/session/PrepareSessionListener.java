@@ -29,8 +29,11 @@ class PrepareSessionListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      // A confirmation given for an earlier preparation does not carry over to this one.
+      task.getExecution().removeVariable(CALL_NOW_OUTSIDE_HOURS.getName());
       CUSTOMER_LOCAL_TIME.on(task).setLocal(scheduling.customerLocalTime(CUSTOMER_TIME_ZONE.from(task).getOrNull()));
       BUSINESS_HOURS.on(task).setLocal(scheduling.businessHours());
+      CUSTOMER_OUTSIDE_HOURS.on(task).setLocal(scheduling.isNowOutsideBusinessHours(CUSTOMER_TIME_ZONE.from(task).getOrNull()));
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       complete(task);
     }
@@ -49,7 +52,8 @@ class PrepareSessionListener implements TaskListener {
       }
     }
     Schedule schedule = scheduling.plan(CALL_TIMING.from(task).getOrNull(), SCHEDULED_START.from(task).getOrNull(),
-        duration, CUSTOMER_TIME_ZONE.from(task).getOrNull());
+        duration, CUSTOMER_TIME_ZONE.from(task).getOrNull(),
+        Boolean.TRUE.equals(CALL_NOW_OUTSIDE_HOURS.from(task).getOrNull()));
     sessions.recordSchedule(UUID.fromString(SESSION_ID.from(task).get()),
         schedule.scheduled() ? schedule.start().toOffsetDateTime() : null, duration,
         CUSTOMER_PREPARATION.from(task).getOrNull());

@@ -76,6 +76,10 @@ public final class SessionVariables {
   public static final VariableFactory<Boolean> AGENT_DEVICES_CHECKED = booleanVariable("agentDevicesChecked");
   public static final VariableFactory<String> CUSTOMER_LOCAL_TIME = stringVariable("customerLocalTime");
   public static final VariableFactory<String> BUSINESS_HOURS = stringVariable("businessHours");
+  /** Set when "Prepare" opens: a call now would fall outside the customer's business hours. */
+  public static final VariableFactory<Boolean> CUSTOMER_OUTSIDE_HOURS = booleanVariable("customerOutsideHours");
+  /** The agent confirms a call now outside business hours (the customer asked for it); checked on completion. */
+  public static final VariableFactory<Boolean> CALL_NOW_OUTSIDE_HOURS = booleanVariable("callNowOutsideHours");
   public static final VariableFactory<Boolean> SCHEDULED = booleanVariable("scheduled");
   public static final VariableFactory<Date> REMINDER_AT = dateVariable("reminderAt");
   public static final VariableFactory<Date> CALL_STARTS_AT = dateVariable("callStartsAt");
@@ -120,6 +124,20 @@ public final class SessionVariables {
   public static final VariableFactory<Boolean> ESCALATION_CONSENT = booleanVariable("escalationConsent");
   public static final VariableFactory<String> ESCALATION_REASON = stringVariable("escalationReason");
   public static final VariableFactory<String> MISUSE_REASON = stringVariable("misuseReason");
+  /**
+   * Whom the agent invites: {@code group:team-leads} (anyone of the team leads, the default) or
+   * {@code user:<id>} of one team lead or specialist. The form offers the choices of
+   * {@code escalationInvitees}, which the "Conduct video call" task gets when it opens.
+   */
+  public static final VariableFactory<String> ESCALATION_INVITEE = stringVariable("escalationInvitee");
+  /**
+   * The last escalation, set by "Invite specialist" and never cleared by the next "Conduct video
+   * call" (which clears what the agent entered): the invitee's task copies them when it opens.
+   */
+  public static final VariableFactory<String> ESCALATED_REASON = stringVariable("escalatedReason");
+  public static final VariableFactory<String> ESCALATED_TO = stringVariable("escalatedTo");
+  /** The agent who escalated, by name: shown on the invitee's task. */
+  public static final VariableFactory<String> ESCALATING_AGENT = stringVariable("escalatingAgent");
   public static final VariableFactory<String> FALLBACK_CHANNEL = stringVariable("fallbackChannel");
   public static final VariableFactory<String> BREAK_SUGGESTION = stringVariable("breakSuggestion");
   public static final VariableFactory<Boolean> SPECIALIST_INTRODUCED = booleanVariable("specialistIntroduced");

@@ -253,7 +253,7 @@ abstract class AnalyticsScenarios {
     VideoSession session = sessionOf(pid);
     driver.complete(pid, PREPARE_SESSION, Map.of("callTiming", "NOW", "expectedDurationMinutes", 10,
         "customerPreparation", "Your router", "callMode", "VIDEO", "meetingLink", "https://meet.example.com/a",
-        "agentDevicesChecked", true));
+        "agentDevicesChecked", true, "callNowOutsideHours", true));
     driver.complete(pid, WAIT_FOR_CUSTOMER, Map.of("customerPresence", "JOINED"));
     driver.complete(pid, ASK_RECORDING_CONSENT, Map.of("recordingConsent", true, "sensitiveDataOnScreen", false));
     driver.complete(pid, CONDUCT_VIDEO_CALL, Map.of("callAction", "END_CALL", "callOutcome", "RESOLVED"));

@@ -79,7 +79,7 @@ class SessionLifecycleBenchmark {
     String pid = Sessions.startAsAgent(engine, Sessions.startForm("B-" + UUID.randomUUID()));
     complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));
     complete(pid, PREPARE_SESSION, Map.of("callTiming", "NOW", "expectedDurationMinutes", 10, "callMode", "VIDEO",
-        "meetingLink", "https://meet.example.com/bench", "agentDevicesChecked", true));
+        "meetingLink", "https://meet.example.com/bench", "agentDevicesChecked", true, "callNowOutsideHours", true));
     complete(pid, WAIT_FOR_CUSTOMER, Map.of("customerPresence", "JOINED"));
     complete(pid, ASK_RECORDING_CONSENT, Map.of("recordingConsent", false, "sensitiveDataOnScreen", false));
     complete(pid, CONDUCT_VIDEO_CALL, Map.of("callAction", "END_CALL", "callOutcome", "RESOLVED"));

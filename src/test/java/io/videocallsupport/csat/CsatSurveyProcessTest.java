@@ -40,6 +40,7 @@ import java.util.Date;
 import java.util.List;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -74,6 +75,7 @@ class CsatSurveyProcessTest {
   private final List<String> surveysSent = new ArrayList<>();
   private final List<String> remindersSent = new ArrayList<>();
   private final List<String> surveysClosed = new ArrayList<>();
+  private final List<String> reviewTasksOpened = new ArrayList<>();
   private ProcessInstance survey;
 
   @BeforeEach
@@ -81,6 +83,7 @@ class CsatSurveyProcessTest {
     BpmnAwareTests.init(ENGINE.getProcessEngine());
     Mocks.register("sendSurveyDelegate", (JavaDelegate) e -> surveysSent.add(SESSION_ID.from(e).get()));
     Mocks.register("sendSurveyReminderDelegate", (JavaDelegate) e -> remindersSent.add(SESSION_ID.from(e).get()));
+    Mocks.register("reviewFeedbackListener", (TaskListener) t -> reviewTasksOpened.add(t.getId()));
     Mocks.register("closeSurveyDelegate", (JavaDelegate) e -> surveysClosed.add(SESSION_ID.from(e).get()));
     ClockUtil.setCurrentTime(Date.from(SURVEY_SENT_AT));
   }
@@ -122,6 +125,7 @@ class CsatSurveyProcessTest {
     Task review = userTaskAt(survey, REVIEW_FEEDBACK);
     assertThat(review).isNotAssigned().hasCandidateGroup(TEAM_LEADS);
     assertCamundaForm(review, "review-feedback");
+    Assertions.assertThat(reviewTasksOpened).as("customer and agent looked up for the review").containsExactly(review.getId());
     complete(review, builder().set(REVIEW_ACTION, "CALL_CUSTOMER").set(REVIEW_NOTES, "Called back").build());
 
     assertThat(survey)

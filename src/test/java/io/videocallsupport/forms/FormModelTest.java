@@ -86,6 +86,12 @@ class FormModelTest {
   private static final Set<String> VALUES_THE_APPLICATION_SETS =
       Set.of("agentJoinUrl", "retentionDays", "consentNoticeVersion");
 
+  /**
+   * Option lists a select may read from a variable ({@code valuesKey}): JSON lists of labels and
+   * values that a task listener sets, never input from a form.
+   */
+  private static final Set<String> OPTION_LISTS_THE_APPLICATION_SETS = Set.of("escalationInvitees");
+
   /** Words of FEEL and the templating language, as opposed to variable names. */
   private static final Set<String> TEMPLATE_WORDS = Set.of("if", "null", "and", "or", "not", "true", "false");
 
@@ -170,7 +176,8 @@ class FormModelTest {
             .isZero();
       } else if (type == String.class) {
         assertThat(Set.of("textfield", "textarea", "datetime").contains(fieldType)
-                || hasOptionsOf(field, JsonNode::isTextual))
+                || hasOptionsOf(field, JsonNode::isTextual)
+                || (fieldType.equals("select") && field.has("valuesKey")))
             .as("%s is a String: a text or date field, or options with text values", where)
             .isTrue();
       } else {
@@ -188,6 +195,11 @@ class FormModelTest {
       }
       String key = field.path("key").asText();
       String where = formIdOf(file) + "#" + key;
+      if (field.has("valuesKey")) {
+        assertThat(OPTION_LISTS_THE_APPLICATION_SETS).as("options of %s come from a list the application sets", where)
+            .contains(field.path("valuesKey").asText());
+        continue;
+      }
       JsonNode options = field.path("values");
       assertThat(options.isArray() && !options.isEmpty()).as("static options of %s", where)
           .isTrue();
@@ -294,6 +306,33 @@ class FormModelTest {
       }
       if (!maxLength.isMissingNode()) {
         assertThat(maxLength.asInt()).as("maxLength of %s", where).isBetween(1, TaskTextLimit.MAX_CHARS);
+      }
+    }
+  }
+
+  /**
+   * Two sessions' tasks have the same names, so every task form of a session starts with the
+   * ticket id and the customer's name, read-only and bound to the variables (an agent with two
+   * sessions open must see which one a form belongs to before entering anything).
+   */
+  @Test
+  void everySessionTaskFormStartsWithTicketAndCustomer() throws IOException {
+    BpmnModelInstance session = Bpmn.readModelFromFile(
+        projectDir().resolve("processes").resolve("video-support-session.bpmn").toFile());
+    Set<String> sessionForms = session.getModelElementsByType(UserTask.class).stream()
+        .map(UserTask::getCamundaFormRef).filter(java.util.Objects::nonNull)
+        .collect(Collectors.toCollection(TreeSet::new));
+    assertThat(sessionForms).isNotEmpty();
+    for (Path file : listFiles(projectDir().resolve("forms"), ".form")) {
+      if (!sessionForms.contains(formIdOf(file))) {
+        continue;
+      }
+      List<JsonNode> fields = inputFields(read(file));
+      assertThat(fields.stream().limit(2).map(f -> f.path("key").asText()).toList())
+          .as("first fields of %s", formIdOf(file)).containsExactly("ticketId", "customerName");
+      for (JsonNode field : fields.subList(0, 2)) {
+        assertThat(field.path("readonly").asBoolean()).as("%s#%s is read-only", formIdOf(file),
+            field.path("key").asText()).isTrue();
       }
     }
   }

@@ -459,7 +459,7 @@ class RealTransportsLifecycleTest {
   private static Map<String, Object> prepare(String timing, String scheduledStart) {
     Map<String, Object> form = new HashMap<>(Map.of("callTiming", timing, "expectedDurationMinutes", 10,
         "customerPreparation", "Your router and its admin password", "callMode", "VIDEO",
-        "meetingLink", MEETING_LINK, "agentDevicesChecked", true));
+        "meetingLink", MEETING_LINK, "agentDevicesChecked", true, "callNowOutsideHours", true));
     if (scheduledStart != null) {
       form.put("scheduledStart", scheduledStart);
     }

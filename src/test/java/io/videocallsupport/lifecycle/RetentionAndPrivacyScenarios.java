@@ -217,7 +217,7 @@ abstract class RetentionAndPrivacyScenarios {
     String pid = Sessions.startAsAgent(engine, form);
     driver.complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));
     driver.complete(pid, PREPARE_SESSION, Map.of("callTiming", "NOW", "expectedDurationMinutes", 10,
-        "meetingLink", "https://meet.example.com/r", "agentDevicesChecked", true, "callMode", "VIDEO"));
+        "meetingLink", "https://meet.example.com/r", "agentDevicesChecked", true, "callNowOutsideHours", true, "callMode", "VIDEO"));
     driver.correlate(pid, PlatformEvents.CUSTOMER_JOINED, Map.of());
     driver.complete(pid, ASK_RECORDING_CONSENT, Map.of("recordingConsent", consent, "sensitiveDataOnScreen", false));
     UUID id = UUID.fromString((String) engine.getRuntimeService().getVariable(pid, "sessionId"));

@@ -119,8 +119,11 @@ abstract class SessionLifecycleScenarios {
         .isEqualTo(Surveys.AnswerResult.ACCEPTED);
     ProcessInstance csat = engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(CsatSurvey.PROCESS_KEY).processInstanceBusinessKey(ticket).singleResult();
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(csat.getId())
-        .taskDefinitionKey(CsatSurvey.Elements.REVIEW_FEEDBACK).taskCandidateGroup("team-leads").count()).isOne();
+    var review = engine.getTaskService().createTaskQuery().processInstanceId(csat.getId())
+        .taskDefinitionKey(CsatSurvey.Elements.REVIEW_FEEDBACK).taskCandidateGroup("team-leads").singleResult();
+    // The team lead sees the customer and the agent of the session (task-local, from the session record).
+    assertThat(engine.getTaskService().getVariablesLocal(review.getId()))
+        .containsEntry("customerName", "Jo Doe").containsEntry("sessionAgent", "Anna Agent");
     assertThat(surveys.answer(token, new Surveys.Answer(5, null, false)))
         .as("a survey is answered once").isNotEqualTo(Surveys.AnswerResult.ACCEPTED);
   }
@@ -340,7 +343,7 @@ abstract class SessionLifecycleScenarios {
   private static Map<String, Object> prepare(String timing, String scheduledStart) {
     var form = new java.util.HashMap<String, Object>(Map.of("callTiming", timing, "expectedDurationMinutes", 10,
         "customerPreparation", "Your router and its admin password", "callMode", "VIDEO",
-        "meetingLink", MEETING_LINK, "agentDevicesChecked", true));
+        "meetingLink", MEETING_LINK, "agentDevicesChecked", true, "callNowOutsideHours", true));
     if (scheduledStart != null) {
       form.put("scheduledStart", scheduledStart);
     }

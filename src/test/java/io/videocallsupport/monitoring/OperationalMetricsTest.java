@@ -42,7 +42,7 @@ class OperationalMetricsTest {
     String pid = Sessions.startAsAgent(engine, Sessions.startForm("M-" + UUID.randomUUID().toString().substring(0, 8)));
     driver.complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));
     driver.complete(pid, PREPARE_SESSION, Map.of("callTiming", "NOW", "expectedDurationMinutes", 10,
-        "callMode", "VIDEO", "meetingLink", "https://meet.example.com/m-1", "agentDevicesChecked", true));
+        "callMode", "VIDEO", "meetingLink", "https://meet.example.com/m-1", "agentDevicesChecked", true, "callNowOutsideHours", true));
     driver.task(pid, WAIT_FOR_CUSTOMER);
     assertThat(counter("vcs.messages.delivered", "purpose", "INVITATION", "result", "stored"))
         .as("the invitation by email and by SMS, kept in the outbox").isEqualTo(invitations + 2);

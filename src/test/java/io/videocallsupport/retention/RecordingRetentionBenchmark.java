@@ -225,7 +225,7 @@ class RecordingRetentionBenchmark {
     Task prepare = BenchmarkAgent.awaitTask(engine, pid, PREPARE_SESSION, LIMIT);
     long start = System.nanoTime();
     engine.getFormService().submitTaskForm(prepare.getId(), Map.of("callTiming", "NOW",
-        "expectedDurationMinutes", 10, "callMode", "VIDEO", "agentDevicesChecked", true));
+        "expectedDurationMinutes", 10, "callMode", "VIDEO", "agentDevicesChecked", true, "callNowOutsideHours", true));
     BenchmarkAgent.awaitTask(engine, pid, WAIT_FOR_CUSTOMER, LIMIT);
     long latency = System.nanoTime() - start;
     engine.getRuntimeService().deleteProcessInstance(pid, "benchmark probe done", true);

@@ -112,7 +112,7 @@ class RoomBrowserTest {
     String pid = Sessions.startAsAgent(engine, Sessions.startForm(ticket));
     driver.complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));
     driver.complete(pid, PREPARE_SESSION, Map.of("callTiming", "NOW", "expectedDurationMinutes", 10,
-        "customerPreparation", "Your router", "callMode", "VIDEO", "agentDevicesChecked", true));
+        "customerPreparation", "Your router", "callMode", "VIDEO", "agentDevicesChecked", true, "callNowOutsideHours", true));
     VideoSession session = sessionOf(pid);
     assertThat(session.platform()).isEqualTo(RoomPlatform.NAME);
     String joinLink = linkPath(sent.text(email(session, MessagePurpose.INVITATION)), "join");
@@ -221,7 +221,7 @@ class RoomBrowserTest {
     String pid = Sessions.startAsAgent(engine, Sessions.startForm(ticket));
     driver.complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));
     driver.complete(pid, PREPARE_SESSION, Map.of("callTiming", "NOW", "expectedDurationMinutes", 10,
-        "customerPreparation", "Your router", "callMode", "VIDEO", "agentDevicesChecked", true));
+        "customerPreparation", "Your router", "callMode", "VIDEO", "agentDevicesChecked", true, "callNowOutsideHours", true));
     VideoSession session = sessionOf(pid);
 
     // The customer is first in the room, with audio only: no camera is opened, nothing is measured yet.

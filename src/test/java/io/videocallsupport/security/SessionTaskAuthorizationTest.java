@@ -21,8 +21,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -57,6 +59,9 @@ class SessionTaskAuthorizationTest {
   @Autowired SessionRepository sessions;
   @Autowired ObjectMapper json;
   @Autowired SessionTaskAccessUpgrade upgrade;
+  @Autowired FilterService filters;
+  @Autowired RoleAuthorizations roles;
+  @Autowired TaskCardVariablesUpgrade cardUpgrade;
 
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -352,5 +357,85 @@ class SessionTaskAuthorizationTest {
       return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
           .findFirst().orElseThrow().getValue();
     }
+  }
+
+  @Test
+  void everyTasklistFilterShowsTicketAndCustomerOnTheTaskCards() throws Exception {
+    // A filter as an earlier version made it: no card variables, one variable an admin added.
+    var mine = filters.createTaskFilterQuery().filterName("My tasks").singleResult();
+    mine.setProperties(new java.util.HashMap<>(Map.of("description", "Tasks assigned to me", "priority", -10,
+        "variables", List.of(Map.of("name", "issueCategory", "label", "Issue")))));
+    filters.saveFilter(mine);
+
+    roles.ensureRolesAndFilters();
+
+    for (var filter : filters.createTaskFilterQuery().list()) {
+      assertThat(filter.getProperties().get("variables").toString())
+          .as("card variables of %s", filter.getName())
+          .contains("name=ticketId", "label=Ticket", "name=customerName", "label=Customer");
+    }
+    assertThat(filters.getFilter(mine.getId()).getProperties().get("variables").toString()).contains("issueCategory");
+    assertThat(filters.createTaskFilterQuery().filterName("My tasks").count()).isEqualTo(1);
+  }
+
+  @Test
+  void anAgentReadsTheTicketAndCustomerOfTheCardsOfItsTasksOnly() throws Exception {
+    String beas = startAs(BEA, List.of(Roles.AGENTS));
+    String task = openTaskId(beas);
+    // As Tasklist loads a filter's cards: the task list with the filter's variables embedded (HAL).
+    String filterId = filters.createTaskFilterQuery().filterName("My tasks").singleResult().getId();
+    HttpResponse<String> cards = send(BEA, HttpRequest.newBuilder(uri("/engine-rest/filter/" + filterId
+        + "/list?firstResult=0&maxResults=15")).header("Accept", "application/hal+json").GET());
+    assertThat(cards.statusCode()).as(cards.body()).isEqualTo(200);
+    List<String> shown = new ArrayList<>();
+    for (JsonNode card : json.readTree(cards.body()).path("_embedded").path("task")) {
+      if (card.path("id").asText().equals(task)) {
+        card.path("_embedded").path("variable")
+            .forEach(v -> shown.add(v.path("name").asText() + "=" + v.path("value").asText()));
+      }
+    }
+    assertThat(shown).contains("ticketId=" + tasks.getVariable(task, "ticketId"),
+        "customerName=" + tasks.getVariable(task, "customerName"));
+    HttpResponse<String> others = send("anna", HttpRequest.newBuilder(uri("/engine-rest/filter/" + filterId
+        + "/list?firstResult=0&maxResults=15")).header("Accept", "application/hal+json").GET());
+    assertThat(others.body()).doesNotContain(task);
+
+    // A task opened by an earlier version (no copies) gets them at the next start.
+    tasks.removeVariableLocal(task, "ticketId");
+    tasks.removeVariableLocal(task, "customerName");
+    cardUpgrade.copyToOpenTasks();
+    assertThat(tasks.getVariablesLocal(task)).containsKeys("ticketId", "customerName");
+  }
+
+  @Test
+  void anAgentInvitesOneTeamLeadByNameButNoOtherAgent() throws Exception {
+    String beas = startAs(BEA, List.of(Roles.AGENTS));
+    runtime.createProcessInstanceModification(beas)
+        .cancelAllForActivity(VideoSupportSession.Elements.OFFER_VIDEO_CALL)
+        .startBeforeActivity(VideoSupportSession.Elements.CONDUCT_VIDEO_CALL)
+        .execute();
+    String conduct = openTaskId(beas);
+    assertThat(tasks.getVariableLocal(conduct, "escalationInvitees").toString())
+        .contains("group:team-leads", "user:tom", "Tom Lead").doesNotContain("user:anna", "user:bea");
+
+    HttpResponse<String> anotherAgent = post(BEA, "/engine-rest/task/" + conduct + "/complete", escalation("user:anna"));
+    assertThat(anotherAgent.statusCode()).isEqualTo(400);
+    assertThat(anotherAgent.body()).contains("'anna' is not a team lead or specialist").doesNotContain("ENGINE-");
+
+    assertThat(post(BEA, "/engine-rest/task/" + conduct + "/complete", escalation("user:tom")).statusCode())
+        .isEqualTo(204);
+    String join = tasks.createTaskQuery().processInstanceId(beas)
+        .taskDefinitionKey(VideoSupportSession.Elements.JOIN_ESCALATED_CALL).singleResult().getId();
+    assertThat(tasks.getIdentityLinksForTask(join)).extracting(link -> link.getUserId() + "/" + link.getGroupId())
+        .contains("tom/null").doesNotContain("null/" + Roles.TEAM_LEADS);
+    JsonNode form = json.readTree(get("tom", "/engine-rest/task/" + join + "/form-variables").body());
+    assertThat(form.path("escalationReason").path("value").asText()).isEqualTo("Printer firmware");
+    assertThat(form.path("escalatingAgent").path("value").asText()).isEqualTo("Bea Agent");
+    assertThat(get("anna", "/engine-rest/task/" + join).statusCode()).isIn(403, 404);
+  }
+
+  private static String escalation(String invitee) {
+    return "{\"variables\":{\"callAction\":{\"value\":\"ESCALATE\"},\"escalationConsent\":{\"value\":true},"
+        + "\"escalationReason\":{\"value\":\"Printer firmware\"},\"escalationInvitee\":{\"value\":\"" + invitee + "\"}}}";
   }
 }

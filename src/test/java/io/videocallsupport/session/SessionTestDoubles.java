@@ -16,6 +16,11 @@ import static io.videocallsupport.session.SessionVariables.CUSTOMER_JOIN_CHOICE;
 import static io.videocallsupport.session.SessionVariables.CUSTOMER_LOCAL_TIME;
 import static io.videocallsupport.session.SessionVariables.CUSTOMER_MOBILE;
 import static io.videocallsupport.session.SessionVariables.CUSTOMER_TIME_ZONE;
+import static io.videocallsupport.session.SessionVariables.ESCALATED_REASON;
+import static io.videocallsupport.session.SessionVariables.ESCALATED_TO;
+import static io.videocallsupport.session.SessionVariables.ESCALATING_AGENT;
+import static io.videocallsupport.session.SessionVariables.ESCALATION_INVITEE;
+import static io.videocallsupport.session.SessionVariables.ESCALATION_REASON;
 import static io.videocallsupport.session.SessionVariables.FALLBACK_CHANNEL;
 import static io.videocallsupport.session.SessionVariables.HAS_CAMERA;
 import static io.videocallsupport.session.SessionVariables.INVITE_ROUND;
@@ -36,6 +41,7 @@ import static io.videocallsupport.session.SessionVariables.TICKET_NOTE;
 import static io.videocallsupport.session.SessionVariables.TRANSCRIPT_DRAFT;
 
 import io.videocallsupport.call.CallOutcomes;
+import io.videocallsupport.call.EscalationInvitation;
 import io.videocallsupport.session.SessionValues.CallMode;
 import io.videocallsupport.session.SessionValues.CallTiming;
 import java.time.Duration;
@@ -105,7 +111,9 @@ final class SessionTestDoubles {
     Mocks.register("consentNoticeListener", (TaskListener) t -> { });
     Mocks.register("startRecordingDelegate", (JavaDelegate) e -> RECORDING_ACTIVE.on(e).set(true));
     Mocks.register("stopRecordingDelegate", (JavaDelegate) e -> RECORDING_ACTIVE.on(e).set(false));
-    Mocks.register("inviteSpecialistDelegate", (JavaDelegate) e -> PARTICIPANT_COUNT.on(e).update(count -> count + 1));
+    Mocks.register("inviteSpecialistDelegate", (JavaDelegate) this::inviteSpecialist);
+    Mocks.register("escalationInviteesListener", (TaskListener) t -> { });
+    Mocks.register("escalationInvitation", new EscalationInvitation());
     Mocks.register("endCallDelegate", (JavaDelegate) this::endCall);
     Mocks.register("draftSummaryFromTranscriptDelegate", (JavaDelegate) this::draftSummaryFromTranscript);
     Mocks.register("saveSummaryDelegate", (JavaDelegate) e -> summariesSaved.add(CALL_SUMMARY.from(e).get()));
@@ -123,6 +131,14 @@ final class SessionTestDoubles {
       AGENT_ID.on(task.getExecution().getProcessInstance()).set(task.getAssignee());
       sessionsTakenBy.add(task.getAssignee());
     }
+  }
+
+  /** As the real delegate: keeps the escalation for the invitee's task and counts the new participant. */
+  private void inviteSpecialist(DelegateExecution execution) {
+    ESCALATED_TO.on(execution).set(EscalationInvitation.normalise(ESCALATION_INVITEE.from(execution).getOrNull()));
+    ESCALATED_REASON.on(execution).set(ESCALATION_REASON.from(execution).getOrDefault("no reason given"));
+    ESCALATING_AGENT.on(execution).set(AGENT_ID.from(execution).getOrNull());
+    PARTICIPANT_COUNT.on(execution).update(count -> count + 1);
   }
 
   private void registerSession(DelegateExecution execution) {

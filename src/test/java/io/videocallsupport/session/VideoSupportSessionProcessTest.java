@@ -28,6 +28,8 @@ import static io.videocallsupport.session.SessionVariables.DECLINED_VIDEO_BEFORE
 import static io.videocallsupport.session.SessionVariables.DECLINE_REASON;
 import static io.videocallsupport.session.SessionVariables.ESCALATION_CONSENT;
 import static io.videocallsupport.session.SessionVariables.ESCALATION_REASON;
+import static io.videocallsupport.session.SessionVariables.ESCALATING_AGENT;
+import static io.videocallsupport.session.SessionVariables.ESCALATION_INVITEE;
 import static io.videocallsupport.session.SessionVariables.EXPECTED_DURATION_MINUTES;
 import static io.videocallsupport.session.SessionVariables.FALLBACK_CHANNEL;
 import static io.videocallsupport.session.SessionVariables.HAS_CAMERA;
@@ -646,13 +648,50 @@ class VideoSupportSessionProcessTest {
     Task join = userTaskAt(session, JOIN_ESCALATED_CALL);
     assertThat(join).isNotAssigned().hasCandidateGroup(TEAM_LEADS);
     assertCamundaForm(join, "join-escalated-call");
+    // The call goes on: the agent's new "Conduct video call" cleared what the agent entered, but the
+    // team lead's task keeps the reason and names the agent.
+    Assertions.assertThat(runtimeService().getVariable(session.getId(), ESCALATION_REASON.getName())).isNull();
+    Assertions.assertThat(taskService().getVariables(join.getId()))
+        .containsEntry(ESCALATION_REASON.getName(), "Needs the print server team")
+        .containsEntry(ESCALATING_AGENT.getName(), AGENT)
+        .containsEntry(TICKET_ID.getName(), TICKET)
+        .containsEntry(CUSTOMER_NAME.getName(), "Dana Customer");
     complete(join, builder().set(SPECIALIST_INTRODUCED, true).build());
 
     assertThat(session)
         .hasPassedInOrder(INVITE_SPECIALIST, JOIN_ESCALATED_CALL, END_SPECIALIST_JOINED)
         .isWaitingAt(CONDUCT_VIDEO_CALL);
+    Assertions.assertThat(value(PARTICIPANT_COUNT)).as("the specialist left the call").isEqualTo(2);
     endCall(CallOutcome.RESOLVED);
     assertThat(session).isWaitingAt(END_CALL);
+  }
+
+  @Test
+  void theAgentCanInviteOneTeamLeadByName() {
+    callRunning();
+
+    conductCall(builder()
+        .set(CALL_ACTION, CallAction.ESCALATE.name())
+        .set(ESCALATION_CONSENT, true)
+        .set(ESCALATION_REASON, "Tom knows this printer")
+        .set(ESCALATION_INVITEE, "user:tom")
+        .build());
+
+    Task join = userTaskAt(session, JOIN_ESCALATED_CALL);
+    assertThat(join).isNotAssigned().hasCandidateUser("tom");
+    Assertions.assertThat(taskService().getIdentityLinksForTask(join.getId()))
+        .noneMatch(link -> TEAM_LEADS.equals(link.getGroupId()));
+    // A second invitation while Tom is still in the call: both count, each task keeps its reason.
+    conductCall(builder()
+        .set(CALL_ACTION, CallAction.ESCALATE.name())
+        .set(ESCALATION_CONSENT, true)
+        .set(ESCALATION_REASON, "Needs the network team")
+        .build());
+    Assertions.assertThat(value(PARTICIPANT_COUNT)).isEqualTo(4);
+    Assertions.assertThat(taskService().getVariable(join.getId(), ESCALATION_REASON.getName()))
+        .isEqualTo("Tom knows this printer");
+    complete(join, builder().set(SPECIALIST_INTRODUCED, true).build());
+    Assertions.assertThat(value(PARTICIPANT_COUNT)).isEqualTo(3);
   }
 
   @Test

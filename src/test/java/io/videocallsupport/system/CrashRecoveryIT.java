@@ -296,7 +296,8 @@ class CrashRecoveryIT {
         {"variables": {"callTiming": {"value": "NOW", "type": "String"},
                        "expectedDurationMinutes": {"value": 10, "type": "Integer"},
                        "callMode": {"value": "VIDEO", "type": "String"},
-                       "agentDevicesChecked": {"value": true, "type": "Boolean"}}}""");
+                       "agentDevicesChecked": {"value": true, "type": "Boolean"},
+                       "callNowOutsideHours": {"value": true, "type": "Boolean"}}}""");
   }
 
   private void complete(String base, String pid, String taskKey, String variables)

@@ -233,7 +233,7 @@ class TwilioCallBrowserTest {
     String pid = Sessions.startAsAgent(engine, Sessions.startForm(ticket));
     driver.complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));
     driver.complete(pid, PREPARE_SESSION, Map.of("callTiming", "NOW", "expectedDurationMinutes", 10,
-        "customerPreparation", "Your router", "callMode", "VIDEO", "agentDevicesChecked", true));
+        "customerPreparation", "Your router", "callMode", "VIDEO", "agentDevicesChecked", true, "callNowOutsideHours", true));
     driver.runDueJobs();
     UUID id = UUID.fromString((String) engine.getRuntimeService().getVariable(pid, "sessionId"));
     VideoSession session = sessions.findById(id).orElseThrow();

@@ -373,7 +373,7 @@ class TwilioVideoIntegrationTest {
 
   private static Map<String, Object> prepareForm(String timing, String slot) {
     Map<String, Object> form = new java.util.HashMap<>(Map.of("callTiming", timing, "expectedDurationMinutes", 10,
-        "callMode", "VIDEO", "agentDevicesChecked", true));
+        "callMode", "VIDEO", "agentDevicesChecked", true, "callNowOutsideHours", true));
     if (slot != null) {
       form.put("scheduledStart", slot);
     }

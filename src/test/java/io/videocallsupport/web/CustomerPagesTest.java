@@ -174,7 +174,7 @@ class CustomerPagesTest {
     driver.complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));
     driver.complete(pid, PREPARE_SESSION, Map.of("callTiming", "NOW", "expectedDurationMinutes", 10,
         "customerPreparation", "Your router", "callMode", "VIDEO", "meetingLink", MEETING_LINK,
-        "agentDevicesChecked", true));
+        "agentDevicesChecked", true, "callNowOutsideHours", true));
     VideoSession session = sessionOf(pid);
     String link = PageClient.linkPath(customerGot.text(message(session, MessagePurpose.INVITATION)), "join");
 
@@ -252,7 +252,7 @@ class CustomerPagesTest {
     String pid = Sessions.startAsAgent(engine, start);
     driver.complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));
     driver.complete(pid, PREPARE_SESSION, Map.of("callTiming", "NOW", "expectedDurationMinutes", 10,
-        "customerPreparation", "", "callMode", "VIDEO", "meetingLink", MEETING_LINK, "agentDevicesChecked", true));
+        "customerPreparation", "", "callMode", "VIDEO", "meetingLink", MEETING_LINK, "agentDevicesChecked", true, "callNowOutsideHours", true));
     driver.complete(pid, WAIT_FOR_CUSTOMER, Map.of("customerPresence", "JOINED"));
     driver.complete(pid, ASK_RECORDING_CONSENT, Map.of("recordingConsent", true, "sensitiveDataOnScreen", false));
     driver.complete(pid, CONDUCT_VIDEO_CALL, Map.of("callAction", "END_CALL", "callOutcome", "RESOLVED"));

@@ -162,7 +162,7 @@ abstract class LongTextScenarios {
     String pid = Sessions.startAsAgent(engine, Sessions.startForm("LT-" + UUID.randomUUID().toString().substring(0, 8)));
     driver.complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));
     driver.complete(pid, PREPARE_SESSION, Map.of("callTiming", "NOW", "expectedDurationMinutes", 10,
-        "callMode", "VIDEO", "agentDevicesChecked", true));
+        "callMode", "VIDEO", "agentDevicesChecked", true, "callNowOutsideHours", true));
     router.deliver("zoom", String.valueOf(meetingId), PlatformEvents.CUSTOMER_JOINED, Map.of());
     driver.runDueJobs();
     driver.complete(pid, ASK_RECORDING_CONSENT, Map.of("recordingConsent", true, "sensitiveDataOnScreen", false));

@@ -250,7 +250,7 @@ class ZoomIntegrationTest {
     java.time.LocalDateTime slot = java.time.LocalDateTime.of(
         io.videocallsupport.lifecycle.TestDates.nextBusinessDay(), java.time.LocalTime.of(11, 0));
     driver.complete(pid, PREPARE_SESSION, Map.of("callTiming", "SCHEDULED", "scheduledStart", slot.toString(),
-        "expectedDurationMinutes", 15, "callMode", "VIDEO", "agentDevicesChecked", true));
+        "expectedDurationMinutes", 15, "callMode", "VIDEO", "agentDevicesChecked", true, "callNowOutsideHours", true));
     ZOOM.verify(postRequestedFor(urlPathEqualTo("/v2/users/me/meetings"))
         .withRequestBody(matchingJsonPath("$.start_time", equalTo(slot + ":00")))
         .withRequestBody(matchingJsonPath("$.timezone", equalTo("Europe/Berlin"))));
@@ -430,7 +430,7 @@ class ZoomIntegrationTest {
     String pid = Sessions.startAsAgent(engine, Sessions.startForm(ticket()));
     driver.complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));
     driver.complete(pid, PREPARE_SESSION, Map.of("callTiming", "NOW", "expectedDurationMinutes", 10,
-        "callMode", "VIDEO", "agentDevicesChecked", true));
+        "callMode", "VIDEO", "agentDevicesChecked", true, "callNowOutsideHours", true));
     return pid;
   }
 
@@ -440,7 +440,7 @@ class ZoomIntegrationTest {
     driver.complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));
     var task = driver.task(pid, PREPARE_SESSION);
     engine.getFormService().submitTaskForm(task.getId(), Map.of("callTiming", "NOW", "expectedDurationMinutes", 10,
-        "callMode", "VIDEO", "agentDevicesChecked", true));
+        "callMode", "VIDEO", "agentDevicesChecked", true, "callNowOutsideHours", true));
     Job job = createMeetingJob(pid);
     assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId())).isInstanceOf(Exception.class);
     return pid;

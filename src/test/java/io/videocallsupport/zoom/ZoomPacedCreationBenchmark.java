@@ -166,7 +166,7 @@ class ZoomPacedCreationBenchmark {
             .substring(0, 8)));
         BenchmarkAgent.complete(engine, pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true), LIMIT);
         BenchmarkAgent.complete(engine, pid, PREPARE_SESSION, Map.of("callTiming", "NOW",
-            "expectedDurationMinutes", 10, "callMode", "VIDEO", "agentDevicesChecked", true), LIMIT);
+            "expectedDurationMinutes", 10, "callMode", "VIDEO", "agentDevicesChecked", true, "callNowOutsideHours", true), LIMIT);
         return pid;
       }));
     }
