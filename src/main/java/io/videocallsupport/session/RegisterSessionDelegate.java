@@ -31,8 +31,12 @@ class RegisterSessionDelegate implements JavaDelegate {
   private final AgentDirectory agents;
   private final VideoPlatform platform;
 
+  private final String publicUrl;
+
   RegisterSessionDelegate(SessionStartRules startRules, SessionService sessions, HelpDesk helpDesk,
-                          AgentDirectory agents, VideoPlatform platform) {
+                          AgentDirectory agents, VideoPlatform platform,
+                          @org.springframework.beans.factory.annotation.Value("${vcs.public-url}") String publicUrl) {
+    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     this.startRules = startRules;
     this.sessions = sessions;
     this.helpDesk = helpDesk;
@@ -64,6 +68,8 @@ class RegisterSessionDelegate implements JavaDelegate {
     helpDesk.openTicket(ticketId, start.ticketSubject());
 
     SESSION_ID.on(execution).set(sessionId.toString());
+    // the staff page of the session (facts, timeline, the customer's join link on request): no secret in it
+    SESSION_PAGE_URL.on(execution).set(publicUrl + "/sessions/" + sessionId);
     AGENT_ID.on(execution).set(agentId);
     VIDEO_PLATFORM.on(execution).set(platform.name());
     JURISDICTION_COUNTRY.on(execution).set(country);

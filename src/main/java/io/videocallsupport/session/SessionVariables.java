@@ -86,6 +86,8 @@ public final class SessionVariables {
 
   // Meeting and invitation
   public static final VariableFactory<String> AGENT_JOIN_URL = stringVariable("agentJoinUrl");
+  /** The session's staff page, where the agent gets a fresh join link for the customer to copy or read out. */
+  public static final VariableFactory<String> SESSION_PAGE_URL = stringVariable("sessionPageUrl");
   public static final VariableFactory<String> CONTACT_PROBLEM = stringVariable("contactProblem");
   /** Name of the counter a "re-send link" task increments: noShowRetries or callDropRetries. */
   public static final VariableFactory<String> RETRY_COUNTER = stringVariable("retryCounter");

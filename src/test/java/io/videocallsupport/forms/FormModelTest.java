@@ -84,7 +84,7 @@ class FormModelTest {
    * or an agent. The host link is built by the platform adapter or checked to be an http(s) URL.
    */
   private static final Set<String> VALUES_THE_APPLICATION_SETS =
-      Set.of("agentJoinUrl", "retentionDays", "consentNoticeVersion");
+      Set.of("agentJoinUrl", "sessionPageUrl", "retentionDays", "consentNoticeVersion");
 
   /**
    * Option lists a select may read from a variable ({@code valuesKey}): JSON lists of labels and

@@ -116,7 +116,7 @@ class FreshdeskStartTest {
         Map.of("customerAcceptedVideo", true));
     TaskCompletion.completeAndRunJobsTolerantly(engine, driver.task(pid, PREPARE_SESSION).getId(),
         Map.of("callTiming", "NOW", "expectedDurationMinutes", 10, "customerPreparation", "The printer",
-            "callMode", "VIDEO", "meetingLink", "https://meet.example.com/r-2", "agentDevicesChecked", true));
+            "callMode", "VIDEO", "meetingLink", "https://meet.example.com/r-2", "agentDevicesChecked", true, "callNowOutsideHours", true));
     assertThat(driver.task(pid, FIX_CONTACT_DETAILS)).isNotNull();
     assertThat(engine.getManagementService().createJobQuery().processDefinitionKey("helpdesk-delivery")
         .withException().list()).isNotEmpty();

@@ -141,7 +141,7 @@ abstract class ZendeskLifecycleScenarios {
     driver.complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));
     driver.complete(pid, PREPARE_SESSION, Map.of("callTiming", "NOW", "expectedDurationMinutes", 10,
         "customerPreparation", "Your router", "callMode", "VIDEO", "meetingLink", "https://meet.example.com/r-1",
-        "agentDevicesChecked", true));
+        "agentDevicesChecked", true, "callNowOutsideHours", true));
     driver.complete(pid, WAIT_FOR_CUSTOMER, Map.of("customerPresence", "JOINED"));
     driver.complete(pid, ASK_RECORDING_CONSENT, Map.of("recordingConsent", true, "sensitiveDataOnScreen", false));
     driver.complete(pid, CONDUCT_VIDEO_CALL, Map.of("callAction", "END_CALL", "callOutcome", "RESOLVED"));

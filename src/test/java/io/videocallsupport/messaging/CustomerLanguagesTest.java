@@ -133,7 +133,7 @@ class CustomerLanguagesTest {
   private static Map<String, Object> prepareNow() {
     return new HashMap<>(Map.of("callTiming", "NOW", "expectedDurationMinutes", 10,
         "customerPreparation", "Your router", "callMode", "VIDEO",
-        "meetingLink", "https://meet.example.com/room-7", "agentDevicesChecked", true));
+        "meetingLink", "https://meet.example.com/room-7", "agentDevicesChecked", true, "callNowOutsideHours", true));
   }
 
   private UUID sessionId(String pid) {

@@ -252,7 +252,7 @@ class CustomerRoomBrowserTest {
     String pid = Sessions.startAsAgent(engine, Sessions.startForm(ticket));
     driver.complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));
     driver.complete(pid, PREPARE_SESSION, Map.of("callTiming", "NOW", "expectedDurationMinutes", 10,
-        "customerPreparation", "", "callMode", "VIDEO", "agentDevicesChecked", true));
+        "customerPreparation", "", "callMode", "VIDEO", "agentDevicesChecked", true, "callNowOutsideHours", true));
     return pid;
   }
 

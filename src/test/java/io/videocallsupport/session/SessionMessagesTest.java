@@ -137,7 +137,7 @@ class SessionMessagesTest {
     driver.complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));
     driver.complete(pid, PREPARE_SESSION, Map.of("callTiming", "NOW", "expectedDurationMinutes", 10,
         "customerPreparation", "Your router", "callMode", "VIDEO", "meetingLink", "https://meet.example.com/m",
-        "agentDevicesChecked", true));
+        "agentDevicesChecked", true, "callNowOutsideHours", true));
     UUID id = UUID.fromString((String) engine.getRuntimeService().getVariable(pid, "sessionId"));
     return sessions.findById(id).orElseThrow();
   }

@@ -185,7 +185,7 @@ class NoVideoCallBrowserTest {
     driver.complete(pid, OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));
     driver.complete(pid, PREPARE_SESSION, Map.of("callTiming", "NOW", "expectedDurationMinutes", 10,
         "customerPreparation", "Your router", "callMode", "VIDEO", "meetingLink", MEETING_LINK,
-        "agentDevicesChecked", true));
+        "agentDevicesChecked", true, "callNowOutsideHours", true));
     driver.task(pid, WAIT_FOR_CUSTOMER);
     return pid;
   }

@@ -98,9 +98,13 @@ class TasklistFormsBrowserTest {
     List<WebElement> hostLinks = browser.findElements(By.cssSelector(".fjs-container a")).stream()
         .filter(a -> !a.getAttribute("href").startsWith("https://bpmn.io/")) // form-js's "powered by" logo
         .toList();
+    // the only links: the host link and the session's staff page (the customer's join link on request)
     assertThat(hostLinks).extracting(a -> a.getAttribute("href"))
-        .containsExactly("https://video.example.test/host/78?a=1&b=2");
-    assertThat(hostLinks.get(0).getText()).isEqualTo("Open the call as host");
+        .contains("https://video.example.test/host/78?a=1&b=2")
+        .allMatch(href -> href.equals("https://video.example.test/host/78?a=1&b=2")
+            || href.matches("http://localhost:\\d+/sessions/[0-9a-f-]{36}"));
+    assertThat(hostLinks).filteredOn(a -> a.getAttribute("href").startsWith("https://video.example.test/"))
+        .singleElement().extracting(WebElement::getText).isEqualTo("Open the call as host");
     assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText()).contains("Recording: on")
         .doesNotContain("Recording: off");
   }
@@ -114,7 +118,7 @@ class TasklistFormsBrowserTest {
     driver.complete(pid, VideoSupportSession.Elements.OFFER_VIDEO_CALL, Map.of("customerAcceptedVideo", true));
     driver.complete(pid, VideoSupportSession.Elements.PREPARE_SESSION, new java.util.HashMap<>(Map.of(
         "callTiming", "NOW", "expectedDurationMinutes", 10, "customerPreparation", "Your router",
-        "callMode", "VIDEO", "meetingLink", "https://meet.example.com/room-79", "agentDevicesChecked", true)));
+        "callMode", "VIDEO", "meetingLink", "https://meet.example.com/room-79", "agentDevicesChecked", true, "callNowOutsideHours", true)));
     driver.complete(pid, VideoSupportSession.Elements.WAIT_FOR_CUSTOMER, Map.of("customerPresence", "JOINED"));
     Task consent = driver.task(pid, VideoSupportSession.Elements.ASK_RECORDING_CONSENT);
     Map<String, Object> notices = engine.getTaskService().getVariablesLocal(consent.getId());
