@@ -267,9 +267,12 @@ class AgentTasksBrowserTest {
   }
 
   /** The radio option or checkbox with this label. */
+  /** The label of a choice, scrolled to the middle of the window so that Tasklist's bars do not cover it. */
   private WebElement option(String label) {
-    return new WebDriverWait(browser, WAIT).until(d -> d.findElement(
+    WebElement option = new WebDriverWait(browser, WAIT).until(d -> d.findElement(
         By.xpath("//div[contains(@class,'fjs-container')]//label[starts-with(normalize-space(), \"" + label + "\")]")));
+    browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", option);
+    return option;
   }
 
   /** The input field under this label (a required field's label ends with a star). */
