@@ -68,7 +68,7 @@ class FreshdeskWebhookController {
     long window = clock.instant().getEpochSecond() / 600;
     String dedupeKey = "start:" + ticketId + ":" + window + ":"
         + UUID.nameUUIDFromBytes(body.getBytes(StandardCharsets.UTF_8));
-    if (!inbox.accept(FreshdeskInboxHandler.SOURCE, dedupeKey, "start-video-call", fields.toString())) {
+    if (!inbox.accept(FreshdeskTickets.NAME, dedupeKey, "start-video-call", fields.toString())) {
       LOG.debug("Freshdesk redelivered {}", dedupeKey);
     }
     return ResponseEntity.accepted().body(Map.of("status", "accepted", "ticket_id", ticketId));

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The "Start video call" webhook of a Zendesk trigger or automation: signed by Zendesk, stored in
- * the inbox and answered at once; {@link ZendeskInboxHandler} starts the session.
+ * the inbox and answered at once; the help desk's inbox handler starts the session.
  */
 @RestController
 @ConditionalOnProperty(name = "vcs.helpdesk.adapter", havingValue = ZendeskTickets.NAME)
@@ -64,7 +64,7 @@ class ZendeskWebhookController {
     // Zendesk retries an invocation under the same id; without one, the same signed request is one event.
     String dedupeKey = "start:" + ticketId + ":" + (invocationId != null && !invocationId.isBlank()
         ? invocationId.trim() : UUID.nameUUIDFromBytes((timestamp + body).getBytes(StandardCharsets.UTF_8)));
-    if (!inbox.accept(ZendeskInboxHandler.SOURCE, dedupeKey, "start-video-call", body)) {
+    if (!inbox.accept(ZendeskTickets.NAME, dedupeKey, "start-video-call", body)) {
       LOG.debug("Zendesk redelivered {}", dedupeKey);
     }
     return ResponseEntity.accepted().body(Map.of("status", "accepted", "ticket_id", ticketId));
