@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -44,18 +43,11 @@ public class FreshdeskTickets implements TicketSystem {
   private final String tierField;
 
   FreshdeskTickets(FreshdeskProperties properties, HelpDeskProperties helpDesk, Clock clock) {
-    if (properties.url() == null || properties.url().isBlank()) {
-      throw new IllegalStateException("HELPDESK=freshdesk needs FRESHDESK_URL (https://<domain>.freshdesk.com)");
-    }
-    if (properties.apiKey() == null || properties.apiKey().isBlank()) {
-      throw new IllegalStateException("HELPDESK=freshdesk needs FRESHDESK_API_KEY");
-    }
-    String basic = Base64.getEncoder().encodeToString((properties.apiKey() + ":X").getBytes(StandardCharsets.UTF_8));
-    this.api = HelpDeskHttp.client(properties.url().replaceAll("/+$", "") + "/api/v2",
-            properties.connectTimeout(), properties.readTimeout())
-        .defaultHeader(HttpHeaders.AUTHORIZATION, "Basic " + basic)
-        .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-        .build();
+    String url = HelpDeskHttp.required(properties.url(),
+        "HELPDESK=freshdesk needs FRESHDESK_URL (https://<domain>.freshdesk.com)");
+    String apiKey = HelpDeskHttp.required(properties.apiKey(), "HELPDESK=freshdesk needs FRESHDESK_API_KEY");
+    String basic = Base64.getEncoder().encodeToString((apiKey + ":X").getBytes(StandardCharsets.UTF_8));
+    this.api = HelpDeskHttp.apiV2(url, "Basic " + basic, properties.connectTimeout(), properties.readTimeout());
     this.http = new HelpDeskHttp("Freshdesk", new RequestBudget(properties.requestsPerMinute(), clock), clock);
     this.statuses = properties.statuses();
     this.tierField = helpDesk.tierField();

@@ -37,6 +37,25 @@ public final class HelpDeskHttp {
     this.clock = clock;
   }
 
+  /**
+   * A client for a help desk's REST API v2 under {@code url} (the account's address, as configured),
+   * sending this {@code Authorization} header and asking for JSON.
+   */
+  public static RestClient apiV2(String url, String authorization, Duration connectTimeout, Duration readTimeout) {
+    return client(url.replaceAll("/+$", "") + "/api/v2", connectTimeout, readTimeout)
+        .defaultHeader(HttpHeaders.AUTHORIZATION, authorization)
+        .defaultHeader(HttpHeaders.ACCEPT, "application/json")
+        .build();
+  }
+
+  /** The configured value, or start-up stops with what to set. */
+  public static String required(String value, String whatToSet) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(whatToSet);
+    }
+    return value;
+  }
+
   public static RestClient.Builder client(String baseUrl, Duration connectTimeout, Duration readTimeout) {
     return RestClient.builder()
         .baseUrl(baseUrl)

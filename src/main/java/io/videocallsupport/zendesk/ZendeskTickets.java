@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -42,17 +41,11 @@ public class ZendeskTickets implements TicketSystem {
   private final String tierField;
 
   ZendeskTickets(ZendeskProperties properties, HelpDeskProperties helpDesk, Clock clock) {
-    if (properties.url() == null || properties.url().isBlank()) {
-      throw new IllegalStateException("HELPDESK=zendesk needs ZENDESK_URL (https://<subdomain>.zendesk.com)");
-    }
-    if (properties.oauthToken() == null || properties.oauthToken().isBlank()) {
-      throw new IllegalStateException("HELPDESK=zendesk needs ZENDESK_OAUTH_TOKEN (an OAuth access token)");
-    }
-    this.api = HelpDeskHttp.client(properties.url().replaceAll("/+$", "") + "/api/v2",
-            properties.connectTimeout(), properties.readTimeout())
-        .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.oauthToken())
-        .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-        .build();
+    String url = HelpDeskHttp.required(properties.url(),
+        "HELPDESK=zendesk needs ZENDESK_URL (https://<subdomain>.zendesk.com)");
+    String token = HelpDeskHttp.required(properties.oauthToken(),
+        "HELPDESK=zendesk needs ZENDESK_OAUTH_TOKEN (an OAuth access token)");
+    this.api = HelpDeskHttp.apiV2(url, "Bearer " + token, properties.connectTimeout(), properties.readTimeout());
     this.http = new HelpDeskHttp("Zendesk", new RequestBudget(properties.requestsPerMinute(), clock), clock);
     this.statuses = properties.statuses();
     this.tierField = helpDesk.tierField();
