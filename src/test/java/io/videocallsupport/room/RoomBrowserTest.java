@@ -41,6 +41,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -203,7 +205,8 @@ class RoomBrowserTest {
     customer.findElement(By.cssSelector("label[for=score-4]")).click();
     customer.findElement(By.id("comment")).sendKeys("Quick and friendly");
     customer.findElement(By.cssSelector("#survey-form button[type=submit]")).click();
-    assertThat(customer.findElement(By.tagName("h1")).getText()).contains("Thank you");
+    new WebDriverWait(customer, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+        .until(d -> d.findElement(By.tagName("h1")).getText().contains("Thank you"));
     // this session's survey: other browser tests in the same context answer surveys too
     String survey = engine.getHistoryService().createHistoricVariableInstanceQuery()
         .processDefinitionKey(CsatSurvey.PROCESS_KEY).variableValueEquals("sessionId", session.id().toString())

@@ -80,7 +80,7 @@ public final class Chromium {
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--disable-dev-shm-usage", "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
         "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required",
-        "--window-size=1280,1000", "--lang=" + language,
+        "--window-size=1280,1300", "--lang=" + language,
         "--user-data-dir=" + Files.createTempDirectory("chromium-profile-"));
     // --lang sets the interface; pages are asked for in the same language (Accept-Language).
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
