@@ -72,6 +72,9 @@ class StaffLoginBrowserTest {
     browser.findElement(By.cssSelector("#login-form button[type='submit']")).click();
     wait.until(b -> !b.findElements(By.id("filters")).isEmpty());
     assertThat(text(browser)).contains("Video sessions", "Logged in as tom");
+    browser.findElement(By.id("filters")).submit();
+    wait.until(b -> !b.findElements(By.id("results")).isEmpty() || !b.findElements(By.id("no-results")).isEmpty());
+    screenshot("staff-sessions");
 
     browser.findElement(By.linkText("Tasklist")).click();
     wait.until(b -> text(b).contains("My tasks") || text(b).contains("All tasks"));
@@ -80,10 +83,21 @@ class StaffLoginBrowserTest {
 
     browser.get(url("/analytics"));
     wait.until(b -> text(b).contains("Video support analytics"));
+    screenshot("staff-analytics");
     browser.findElement(By.id("logout")).click();
     wait.until(b -> !b.findElements(By.id("login-form")).isEmpty());
     browser.get(url("/camunda/app/tasklist/default/"));
     wait.until(b -> !b.findElements(By.cssSelector("input[ng-model='username']")).isEmpty());
+  }
+
+  private void screenshot(String name) {
+    try {
+      java.nio.file.Path dir = java.nio.file.Path.of("target", "browser-screenshots");
+      java.nio.file.Files.createDirectories(dir);
+      java.nio.file.Files.write(dir.resolve(name + ".png"), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static String text(WebDriver browser) {
