@@ -1,16 +1,9 @@
 package io.videocallsupport.security;
 
-import java.util.ArrayList;
+import io.videocallsupport.system.EveryUserTaskPlugin;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,22 +15,10 @@ import org.springframework.stereotype.Component;
  * they may already open.
  */
 @Component
-class TaskCardVariables extends AbstractProcessEnginePlugin {
+class TaskCardVariables extends EveryUserTaskPlugin {
 
-  private static final TaskListener COPY = TaskCardVariables::copy;
-
-  @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPreBPMNParseListeners() == null) {
-      configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
-    }
-    configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-            .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, COPY);
-      }
-    });
+  TaskCardVariables() {
+    super(TaskListener.EVENTNAME_CREATE, TaskCardVariables::copy);
   }
 
   static void copy(DelegateTask task) {

@@ -6,13 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.variable.value.StringValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
@@ -26,26 +19,14 @@ import org.springframework.stereotype.Component;
  * must be kept whole, such as transcripts, live in the application's tables instead.
  */
 @Component
-public class TaskTextLimit extends AbstractProcessEnginePlugin {
+public class TaskTextLimit extends EveryUserTaskPlugin {
 
   /** The longest String a process variable holds: the width of Camunda's TEXT_ column. */
   public static final int MAX_CHARS = 4000;
 
-  private static final TaskListener CHECK = TaskTextLimit::check;
-
-  @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPreBPMNParseListeners() == null) {
-      configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
-    }
-    configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        // Built in, so it runs before the process's own complete listeners act on the input.
-        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-            .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, CHECK);
-      }
-    });
+  TaskTextLimit() {
+    // Built in, so it runs before the process's own complete listeners act on the input.
+    super(TaskListener.EVENTNAME_COMPLETE, TaskTextLimit::check);
   }
 
   static void check(DelegateTask task) {
