@@ -12,16 +12,15 @@ import io.videocallsupport.messaging.OutboxMessage;
 import io.videocallsupport.session.SessionRepository;
 import io.videocallsupport.session.VideoSession;
 import io.videocallsupport.support.SentMessages;
+import io.videocallsupport.support.ServerSide;
 import io.videocallsupport.support.Chromium;
 import io.videocallsupport.support.ProcessDriver;
 import io.videocallsupport.support.Sessions;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
@@ -80,6 +78,7 @@ class CustomerRoomBrowserTest {
   @Autowired InboxWorker inbox;
 
   ProcessDriver driver;
+  ServerSide serverSide;
   ChromeDriver agent;
   ChromeDriver customer;
 
@@ -87,6 +86,7 @@ class CustomerRoomBrowserTest {
   void browsers() throws Exception {
     Chromium.assumeUsable();
     driver = new ProcessDriver(engine);
+    serverSide = new ServerSide(inbox, driver, WAIT);
     customer = Chromium.start("en");
   }
 
@@ -116,7 +116,7 @@ class CustomerRoomBrowserTest {
       new Actions(customer).moveToElement(circle).click().perform();
       assertThat(customer.findElement(By.id("score-" + score)).isSelected()).as("circle %d chosen", score).isTrue();
       customer.findElement(By.cssSelector("#survey-form button[type=submit]")).click();
-      waitFor(customer, "the thank-you page", "return location.pathname === '/survey/thanks'"
+      serverSide.waitFor(customer, "the thank-you page", "return location.pathname === '/survey/thanks'"
           + " && document.readyState === 'complete'");
       assertThat(customer.findElement(By.tagName("h1")).getText()).contains("Thank you");
 
@@ -148,14 +148,14 @@ class CustomerRoomBrowserTest {
 
     // The device check finds the microphone, says there is no camera and picks audio only.
     customer.findElement(By.id("check-devices")).click();
-    waitFor(customer, "the device check", "return document.getElementById('device-check').dataset.checked === 'true'");
+    serverSide.waitFor(customer, "the device check", "return document.getElementById('device-check').dataset.checked === 'true'");
     String micOnly = (String) script(customer, "return document.getElementById('device-check').dataset.msgMicOnly");
     assertThat(micOnly).contains("microphone works").contains("no camera");
     assertThat(customer.findElement(By.id("check-status")).getText()).isEqualTo(micOnly);
     assertThat(customer.findElement(By.id("choice-AUDIO_ONLY")).isSelected()).isTrue();
     assertThat(customer.findElement(By.id("camera-preview")).isDisplayed()).isFalse();
     customer.findElement(By.id("join-continue")).click();
-    waitFor(customer, "the customer in the room", "return document.getElementById('room')?.dataset.state === 'connected'");
+    serverSide.waitFor(customer, "the customer in the room", "return document.getElementById('room')?.dataset.state === 'connected'");
     String firstTab = customer.getWindowHandle();
 
     // The agent's tile of the customer says who it is and that only the voice comes; the voice plays.
@@ -166,7 +166,7 @@ class CustomerRoomBrowserTest {
         + " && tile.querySelector('.placeholder .why').textContent === 'Audio only'"
         + " && tile.querySelector('figcaption').textContent === 'Jo Doe'"
         + " && !!audio.srcObject && !audio.paused && audio.srcObject.getAudioTracks().some(t => t.readyState === 'live')";
-    waitFor(agent, "the customer's labelled audio tile with the voice playing", customerTile);
+    serverSide.waitFor(agent, "the customer's labelled audio tile with the voice playing", customerTile);
     assertThat(agent.findElement(By.id("enable-sound")).isDisplayed()).as("no 'Turn on sound' while it plays").isFalse();
     assertThat(customer.findElement(By.id("enable-sound")).isDisplayed()).isFalse();
     assertThat(customer.findElement(By.id("annotation-tools")).isDisplayed()).as("drawing tools without a screen")
@@ -177,26 +177,26 @@ class CustomerRoomBrowserTest {
     WebElement share = customer.findElement(By.id("share-screen"));
     assertThat(share.getText()).isEqualTo("Share screen");
     share.click();
-    waitFor(customer, "sharing", "return document.getElementById('share-screen').getAttribute('aria-pressed') === 'true'");
+    serverSide.waitFor(customer, "sharing", "return document.getElementById('share-screen').getAttribute('aria-pressed') === 'true'");
     assertThat(share.getText()).isEqualTo("Stop sharing");
     assertThat(customer.findElement(By.id("annotation-tools")).isDisplayed()).isTrue();
-    waitFor(agent, "the drawing tools at the agent", "return document.getElementById('annotation-tools').offsetParent !== null");
+    serverSide.waitFor(agent, "the drawing tools at the agent", "return document.getElementById('annotation-tools').offsetParent !== null");
     share.click();
-    waitFor(customer, "sharing stopped", "return document.getElementById('share-screen').textContent === 'Share screen'");
-    waitFor(customer, "no drawing tools", "return document.getElementById('annotation-tools').offsetParent === null");
+    serverSide.waitFor(customer, "sharing stopped", "return document.getElementById('share-screen').textContent === 'Share screen'");
+    serverSide.waitFor(customer, "no drawing tools", "return document.getElementById('annotation-tools').offsetParent === null");
 
     // The same join link in a second tab: one customer in the room, and the first tab says where the call went.
     customer.switchTo().newWindow(WindowType.TAB);
     customer.get(url(joinLink));
     customer.findElement(By.id("join-continue")).click();
-    waitFor(customer, "the second tab in the room", "return document.getElementById('room')?.dataset.state === 'connected'");
+    serverSide.waitFor(customer, "the second tab in the room", "return document.getElementById('room')?.dataset.state === 'connected'");
     String secondTab = customer.getWindowHandle();
     String peerOfSecondTab = (String) script(customer, "return document.getElementById('room').dataset.peerId");
     String oneTileOfTheSecondTab = "const tiles = document.querySelectorAll('#tiles .tile.remote');"
         + " return tiles.length === 1 && tiles[0].dataset.peerId === '" + peerOfSecondTab + "'";
-    waitFor(agent, "one customer tile, the second tab's", oneTileOfTheSecondTab);
+    serverSide.waitFor(agent, "one customer tile, the second tab's", oneTileOfTheSecondTab);
     customer.switchTo().window(firstTab);
-    waitFor(customer, "the first tab told", "return document.getElementById('room').dataset.state === 'elsewhere'");
+    serverSide.waitFor(customer, "the first tab told", "return document.getElementById('room').dataset.state === 'elsewhere'");
     assertThat(customer.findElement(By.id("after-call-heading")).getText())
         .isEqualTo("This call is open in another window");
     assertThat(customer.findElement(By.id("rejoin")).getText()).isEqualTo("Use this window instead");
@@ -205,7 +205,7 @@ class CustomerRoomBrowserTest {
     assertThat(script(agent, "return document.querySelectorAll('#tiles .tile.remote').length")).as("no tab came back")
         .isEqualTo(1L);
     assertThat(script(customer, "return document.getElementById('room').dataset.state")).isEqualTo("elsewhere");
-    await("the customer joined", () -> passed(pid, CUSTOMER_JOINED));
+    serverSide.await("the customer joined", () -> passed(pid, CUSTOMER_JOINED));
     assertThat(passed(pid, CALL_DROPPED)).as("a tab taking over is no drop").isFalse();
 
     // The agent ends the call for everyone: the customer gets the end page, with no way back in.
@@ -213,7 +213,7 @@ class CustomerRoomBrowserTest {
     driver.task(pid, CONDUCT_VIDEO_CALL);
     agent.findElement(By.id("end-call")).click();
     customer.switchTo().window(secondTab);
-    waitFor(customer, "the end at the customer", "return document.getElementById('room').dataset.state === 'ended'");
+    serverSide.waitFor(customer, "the end at the customer", "return document.getElementById('room').dataset.state === 'ended'");
     assertThat(customer.findElement(By.id("after-call-heading")).getText()).isEqualTo("Thank you, the call has ended");
     assertThat(customer.findElement(By.id("after-call-text")).getText()).contains("ended the call for everyone");
     assertThat(customer.findElement(By.id("rejoin")).isDisplayed()).as("no rejoin after the end").isFalse();
@@ -224,7 +224,7 @@ class CustomerRoomBrowserTest {
     assertThat(agent.findElement(By.id("controls")).isDisplayed()).isFalse();
 
     // The join link now leads to the end page, not to the invitation.
-    await("the process to see the end", () -> passed(pid, CALL_ENDED));
+    serverSide.await("the process to see the end", () -> passed(pid, CALL_ENDED));
     customer.get(url("/join"));
     assertThat(customer.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you, your call has ended");
     assertThat(customer.findElements(By.id("join-form"))).isEmpty();
@@ -242,7 +242,7 @@ class CustomerRoomBrowserTest {
     assertThat(customer.findElement(By.cssSelector("label[for=choice-SCREEN_SHARE_ONLY]")).isDisplayed()).isFalse();
     assertThat(customer.findElement(By.cssSelector("label[for=choice-AUDIO_ONLY]")).isDisplayed()).isTrue();
     customer.findElement(By.id("join-continue")).click();
-    waitFor(customer, "the customer in the room", "return document.getElementById('room')?.dataset.state === 'connected'");
+    serverSide.waitFor(customer, "the customer in the room", "return document.getElementById('room')?.dataset.state === 'connected'");
     assertThat(customer.findElement(By.id("share-screen")).isDisplayed()).as("no 'Share screen' button").isFalse();
     assertThat(customer.findElement(By.id("leave")).isDisplayed()).isTrue();
   }
@@ -266,7 +266,7 @@ class CustomerRoomBrowserTest {
     agent.findElement(By.id("username")).sendKeys("anna");
     agent.findElement(By.id("password")).sendKeys("demo");
     agent.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-    waitFor(agent, "the agent in the room", "return document.getElementById('room')?.dataset.state === 'connected'");
+    serverSide.waitFor(agent, "the agent in the room", "return document.getElementById('room')?.dataset.state === 'connected'");
   }
 
   private String businessKeyOf(String processInstanceId) {
@@ -281,34 +281,6 @@ class CustomerRoomBrowserTest {
 
   private static Object script(ChromeDriver browser, String script) {
     return browser.executeScript(script);
-  }
-
-  /** Waits for the server side, handling inbox events and jobs as the worker and job executor would. */
-  private void await(String what, BooleanSupplier condition) throws InterruptedException {
-    Instant deadline = Instant.now().plus(WAIT);
-    while (Instant.now().isBefore(deadline)) {
-      inbox.processDue();
-      driver.runDueJobs();
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("Timed out waiting for " + what);
-  }
-
-  /** Waits for a condition in a browser, handling inbox events and jobs meanwhile. */
-  private void waitFor(WebDriver browser, String what, String script) throws InterruptedException {
-    Instant deadline = Instant.now().plus(WAIT);
-    while (Instant.now().isBefore(deadline)) {
-      inbox.processDue();
-      driver.runDueJobs();
-      if (Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(script))) {
-        return;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("Timed out waiting for " + what + " at " + browser.getCurrentUrl());
   }
 
   private String url(String path) {

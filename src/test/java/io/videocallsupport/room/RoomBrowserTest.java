@@ -20,17 +20,16 @@ import io.videocallsupport.session.VideoSession;
 import io.videocallsupport.support.Chromium;
 import io.videocallsupport.support.ProcessDriver;
 import io.videocallsupport.support.SentMessages;
+import io.videocallsupport.support.ServerSide;
 import io.videocallsupport.support.Sessions;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -43,7 +42,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -87,6 +85,7 @@ class RoomBrowserTest {
   @Autowired RecordingFiles files;
 
   ProcessDriver driver;
+  ServerSide serverSide;
   ChromeDriver agent;
   ChromeDriver customer;
 
@@ -94,6 +93,7 @@ class RoomBrowserTest {
   void browsers() throws Exception {
     Chromium.assumeUsable();
     driver = new ProcessDriver(engine);
+    serverSide = new ServerSide(inbox, driver, WAIT);
     agent = Chromium.start("en");
     customer = Chromium.start("en");
   }
@@ -127,59 +127,59 @@ class RoomBrowserTest {
     customer.get(url(joinLink));
     assertThat(customer.getCurrentUrl()).as("the token leaves the address bar").endsWith("/join");
     customer.findElement(By.id("check-devices")).click();
-    waitFor(customer, "the device check", "return document.getElementById('device-check').dataset.checked === 'true'"
+    serverSide.waitFor(customer, "the device check", "return document.getElementById('device-check').dataset.checked === 'true'"
         + " && document.getElementById('camera-preview').videoWidth > 0");
     customer.findElement(By.id("join-continue")).click();
-    waitFor(customer, "the customer in the room", "return document.getElementById('room')?.dataset.state === 'connected'");
+    serverSide.waitFor(customer, "the customer in the room", "return document.getElementById('room')?.dataset.state === 'connected'");
 
     String remoteVideo = "return Array.from(document.querySelectorAll('#tiles .tile.remote video'))"
         + ".some(v => v.videoWidth > 0)";
-    waitFor(agent, "the customer's video at the agent", remoteVideo);
-    waitFor(customer, "the agent's video at the customer", remoteVideo);
-    await("the process to see the customer join", () -> passed(pid, CUSTOMER_JOINED));
+    serverSide.waitFor(agent, "the customer's video at the agent", remoteVideo);
+    serverSide.waitFor(customer, "the agent's video at the customer", remoteVideo);
+    serverSide.await("the process to see the customer join", () -> passed(pid, CUSTOMER_JOINED));
     driver.task(pid, ASK_RECORDING_CONSENT);
 
     // The customer shares the screen; the agent draws an arrow on it; the customer sees it.
     customer.findElement(By.id("share-screen")).click();
-    waitFor(agent, "the shared screen at the agent",
+    serverSide.waitFor(agent, "the shared screen at the agent",
         "return !!document.querySelector('#tiles .tile.remote.screen.annotatable')"
             + " && document.querySelector('#tiles .tile.remote.screen video').videoWidth > 0");
     WebElement canvas = agent.findElement(By.cssSelector("#tiles .tile.remote.screen canvas.annotations"));
     new Actions(agent).moveToElement(canvas, -60, -40).clickAndHold().moveByOffset(80, 50).release().perform();
-    waitFor(customer, "the arrow on the customer's own screen",
+    serverSide.waitFor(customer, "the arrow on the customer's own screen",
         "return document.querySelector('#tile-self canvas.annotations').dataset.annotations === '1'");
     assertThat(customer.findElement(By.id("annotation-log")).getAttribute("textContent")).contains("arrow");
 
     // Consent on record starts the recording in the agent's browser; the customer sees it is on.
     driver.complete(pid, ASK_RECORDING_CONSENT, Map.of("recordingConsent", true, "sensitiveDataOnScreen", false));
-    waitFor(agent, "the recorder", "return document.getElementById('room').dataset.recording === 'on'");
-    waitFor(customer, "the recording indicator", "return !document.getElementById('recording-indicator').hidden");
+    serverSide.waitFor(agent, "the recorder", "return document.getElementById('room').dataset.recording === 'on'");
+    serverSide.waitFor(customer, "the recording indicator", "return !document.getElementById('recording-indicator').hidden");
     driver.task(pid, CONDUCT_VIDEO_CALL);
     Thread.sleep(2000);
 
     // The customer's browser goes away: a drop. The process sends the rejoin link and waits again.
     customer.get("about:blank");
-    await("the process to see the drop", () -> passed(pid, CALL_DROPPED) && passed(pid, SEND_REJOIN_LINK));
+    serverSide.await("the process to see the drop", () -> passed(pid, CALL_DROPPED) && passed(pid, SEND_REJOIN_LINK));
     driver.task(pid, CONDUCT_VIDEO_CALL);
-    waitFor(agent, "the customer's tile to go", "return document.querySelectorAll('#tiles .tile.remote').length === 0");
+    serverSide.waitFor(agent, "the customer's tile to go", "return document.querySelectorAll('#tiles .tile.remote').length === 0");
 
     // The same link brings the customer back into the call.
     customer.get(url(joinLink));
     customer.findElement(By.id("join-continue")).click();
-    waitFor(customer, "the customer back in the room", "return document.getElementById('room')?.dataset.state === 'connected'");
-    waitFor(agent, "the customer's video again", remoteVideo);
-    waitFor(customer, "the agent's video again", remoteVideo);
-    await("the rejoin noted on the ticket", () -> helpDesk.notes(ticket).stream().map(TicketNote::body)
+    serverSide.waitFor(customer, "the customer back in the room", "return document.getElementById('room')?.dataset.state === 'connected'");
+    serverSide.waitFor(agent, "the customer's video again", remoteVideo);
+    serverSide.waitFor(customer, "the agent's video again", remoteVideo);
+    serverSide.await("the rejoin noted on the ticket", () -> helpDesk.notes(ticket).stream().map(TicketNote::body)
         .anyMatch(b -> b.contains("rejoined")));
     Thread.sleep(1500);
 
     // The agent ends the call: the recording is uploaded, the process hears "call ended" and "recording ready".
     agent.findElement(By.id("end-call")).click();
-    waitFor(agent, "the upload", "return document.getElementById('room').dataset.lastUpload === '201'");
-    waitFor(customer, "the end at the customer", "return document.getElementById('room').dataset.state === 'ended'");
-    await("the process to see the end", () -> passed(pid, CALL_ENDED));
+    serverSide.waitFor(agent, "the upload", "return document.getElementById('room').dataset.lastUpload === '201'");
+    serverSide.waitFor(customer, "the end at the customer", "return document.getElementById('room').dataset.state === 'ended'");
+    serverSide.await("the process to see the end", () -> passed(pid, CALL_ENDED));
     driver.task(pid, RECORD_CALL_OUTCOME);
-    await("the recording's retention", () -> !recordings.findBySession(session.id()).isEmpty());
+    serverSide.await("the recording's retention", () -> !recordings.findBySession(session.id()).isEmpty());
     Recording recording = recordings.findBySession(session.id()).get(0);
     assertThat(recording.platform()).isEqualTo(RoomPlatform.NAME);
     assertThat(recording.consentOnRecord()).isTrue();
@@ -235,9 +235,9 @@ class RoomBrowserTest {
     customer.get(url(linkPath(sent.text(email(session, MessagePurpose.INVITATION)), "join")));
     customer.findElement(By.cssSelector("label[for=choice-AUDIO_ONLY]")).click();
     customer.findElement(By.id("join-continue")).click();
-    assertThat(customer.getCurrentUrl()).endsWith("/room?mode=audio");
-    waitFor(customer, "the customer in the room", "return document.getElementById('room')?.dataset.state === 'connected'");
-    waitFor(customer, "the indicator with no one to measure",
+    new WebDriverWait(customer, WAIT).until(d -> d.getCurrentUrl().endsWith("/room?mode=audio"));
+    serverSide.waitFor(customer, "the customer in the room", "return document.getElementById('room')?.dataset.state === 'connected'");
+    serverSide.waitFor(customer, "the indicator with no one to measure",
         "return document.getElementById('quality').dataset.level === 'unknown'");
     assertThat(customer.findElement(By.id("audio-only")).getAttribute("aria-pressed")).isEqualTo("true");
     assertThat(script(customer, "return document.getElementById('local-video').srcObject")).isNull();
@@ -245,14 +245,14 @@ class RoomBrowserTest {
     // The agent comes later and, as the newcomer, learns the customer's mode: no video either way, voices both ways.
     agentOpensTheHostLink(session);
     String connected = "return document.querySelector('#tiles .tile.remote')?.dataset.connection === 'connected'";
-    waitFor(agent, "the connection to the customer", connected);
-    waitFor(customer, "the connection to the agent", connected);
+    serverSide.waitFor(agent, "the connection to the customer", connected);
+    serverSide.waitFor(customer, "the connection to the agent", connected);
     String audioOnlyTile = "return document.querySelector('#tiles .tile.remote').classList.contains('audio-only')";
-    waitFor(agent, "the customer's tile without a picture", audioOnlyTile);
-    waitFor(customer, "the agent's tile without a picture", audioOnlyTile);
+    serverSide.waitFor(agent, "the customer's tile without a picture", audioOnlyTile);
+    serverSide.waitFor(customer, "the agent's tile without a picture", audioOnlyTile);
     assertThat(script(customer, CONNECTION + "return pc.getSenders().filter(s => s.track).map(s => s.track.kind)"))
         .as("the customer sends the microphone and no camera").isEqualTo(List.of("audio"));
-    waitFor(agent, "the agent's video to the customer switched off",
+    serverSide.waitFor(agent, "the agent's video to the customer switched off",
         CONNECTION + "return videoSender.getParameters().encodings[0].active === false");
     Flows flows = measureFlows();
     assertThat(flows.atAgent().audioPacketsIn()).as("the customer's voice at the agent").isPositive();
@@ -263,21 +263,21 @@ class RoomBrowserTest {
     assertThat(script(customer, "const a = document.querySelector('#tiles .tile.remote audio');"
         + " return !a.paused && a.srcObject.getAudioTracks().some(t => t.readyState === 'live')"))
         .as("the agent's voice plays at the customer").isEqualTo(true);
-    await("the customer's choice noted on the ticket", () -> helpDesk.notes(ticket).stream().map(TicketNote::body)
+    serverSide.await("the customer's choice noted on the ticket", () -> helpDesk.notes(ticket).stream().map(TicketNote::body)
         .anyMatch(b -> b.contains("audio only")));
 
     // The quality indicator follows the round-trip time and the packet loss that getStats() reports.
     String qualityIs = "const q = document.getElementById('quality'); const room = document.getElementById('room').dataset;"
         + " return q.dataset.level === '%1$s' && q.textContent === room.msgQuality%2$s"
         + " && document.querySelector('#tiles .tile.remote').dataset.quality === '%1$s'";
-    waitFor(agent, "good quality at the agent", qualityIs.formatted("good", "Good"));
-    waitFor(customer, "good quality at the customer", qualityIs.formatted("good", "Good"));
+    serverSide.waitFor(agent, "good quality at the agent", qualityIs.formatted("good", "Good"));
+    serverSide.waitFor(customer, "good quality at the customer", qualityIs.formatted("good", "Good"));
     script(customer, NETWORK_TROUBLE + "trouble.roundTrip = 0.4;");
-    waitFor(customer, "fair quality with a 400 ms round trip", qualityIs.formatted("fair", "Fair"));
+    serverSide.waitFor(customer, "fair quality with a 400 ms round trip", qualityIs.formatted("fair", "Fair"));
     script(customer, "window.trouble.roundTrip = null; window.trouble.loss = 0.2;");
-    waitFor(customer, "poor quality with 20% loss", qualityIs.formatted("poor", "Poor"));
+    serverSide.waitFor(customer, "poor quality with 20% loss", qualityIs.formatted("poor", "Poor"));
     script(customer, "window.trouble.loss = 0;");
-    waitFor(customer, "good quality again", qualityIs.formatted("good", "Good"));
+    serverSide.waitFor(customer, "good quality again", qualityIs.formatted("good", "Good"));
 
     // Leaving audio only: the customer's camera comes on, and pictures flow both ways.
     customer.findElement(By.id("audio-only")).click();
@@ -285,15 +285,15 @@ class RoomBrowserTest {
         + " if (tile.classList.contains('audio-only')) return false;"
         + " return new Promise(shown => { tile.querySelector('video').requestVideoFrameCallback(() => shown(true));"
         + " setTimeout(() => shown(false), 1000); })";
-    waitFor(agent, "the customer's video at the agent", remoteVideo);
-    waitFor(customer, "the agent's video at the customer", remoteVideo);
+    serverSide.waitFor(agent, "the customer's video at the agent", remoteVideo);
+    serverSide.waitFor(customer, "the agent's video at the customer", remoteVideo);
     assertThat(customer.findElement(By.id("toggle-camera")).getAttribute("aria-pressed")).isEqualTo("false");
 
     // Switching to audio only in the call stops the camera's frames; the agent's tile stops showing the last one.
     customer.findElement(By.id("audio-only")).click();
-    waitFor(customer, "the customer's camera no longer sent", CONNECTION + "return videoSender.track === null");
-    waitFor(agent, "the customer's tile without a picture again", audioOnlyTile);
-    waitFor(agent, "the agent's video to the customer switched off again",
+    serverSide.waitFor(customer, "the customer's camera no longer sent", CONNECTION + "return videoSender.track === null");
+    serverSide.waitFor(agent, "the customer's tile without a picture again", audioOnlyTile);
+    serverSide.waitFor(agent, "the agent's video to the customer switched off again",
         CONNECTION + "return videoSender.getParameters().encodings[0].active === false");
     Thread.sleep(500);
     flows = measureFlows();
@@ -301,20 +301,20 @@ class RoomBrowserTest {
     assertThat(flows.atCustomer().videoFramesIn()).as("frames from the agent").isZero();
     assertThat(flows.atAgent().audioPacketsIn()).as("the customer's voice").isPositive();
     customer.findElement(By.id("audio-only")).click();
-    waitFor(agent, "the customer's video back at the agent", remoteVideo);
-    waitFor(customer, "the agent's video back at the customer", remoteVideo);
+    serverSide.waitFor(agent, "the customer's video back at the agent", remoteVideo);
+    serverSide.waitFor(customer, "the agent's video back at the customer", remoteVideo);
 
     // Lower quality: both sides send the customer's connection at most 150 kbit/s at half the resolution.
     customer.findElement(By.id("low-quality")).click();
     String lowered = CONNECTION + "const e = videoSender.getParameters().encodings[0];"
         + " return e.active && e.maxBitrate === 150000 && e.scaleResolutionDownBy === 2";
-    waitFor(customer, "the customer's own video lowered", lowered);
-    waitFor(agent, "the agent's video to the customer lowered", lowered);
+    serverSide.waitFor(customer, "the customer's own video lowered", lowered);
+    serverSide.waitFor(agent, "the agent's video to the customer lowered", lowered);
     String smallFrames = CONNECTION + "const widths = []; return pc.getStats().then(report => { report.forEach(s => {"
         + " if (s.type === 'inbound-rtp' && s.kind === 'video') widths.push(s.frameWidth || 0); });"
         + " return widths.length > 0 && widths.every(w => w > 0 && w <= 320); })";
-    waitFor(agent, "half-size frames from the customer", smallFrames);
-    waitFor(customer, "half-size frames from the agent", smallFrames);
+    serverSide.waitFor(agent, "half-size frames from the customer", smallFrames);
+    serverSide.waitFor(customer, "half-size frames from the agent", smallFrames);
     Thread.sleep(1000);
     flows = measureFlows();
     assertThat(flows.atCustomer().videoKbitsOut()).as("the customer's video bitrate").isBetween(1.0, 200.0);
@@ -322,24 +322,24 @@ class RoomBrowserTest {
 
     // A shared screen keeps its full resolution, even in lower quality.
     customer.findElement(By.id("share-screen")).click();
-    waitFor(customer, "the screen sent at full size", CONNECTION + "return videoSender.track !== null"
+    serverSide.waitFor(customer, "the screen sent at full size", CONNECTION + "return videoSender.track !== null"
         + " && document.getElementById('share-screen').getAttribute('aria-pressed') === 'true'"
         + " && videoSender.getParameters().encodings[0].scaleResolutionDownBy === 1");
-    waitFor(agent, "the full-size screen at the agent",
+    serverSide.waitFor(agent, "the full-size screen at the agent",
         "const v = document.querySelector('#tiles .tile.remote.screen video'); return !!v && v.videoWidth > 320");
 
     // Consent starts the recording; "sensitive data on screen" stops it, keeps what was recorded and notes it.
-    await("the process to see the customer join", () -> passed(pid, CUSTOMER_JOINED));
+    serverSide.await("the process to see the customer join", () -> passed(pid, CUSTOMER_JOINED));
     driver.complete(pid, ASK_RECORDING_CONSENT, Map.of("recordingConsent", true, "sensitiveDataOnScreen", false));
-    waitFor(agent, "the recorder", "return document.getElementById('room').dataset.recording === 'on'");
-    waitFor(customer, "the recording indicator", "return !document.getElementById('recording-indicator').hidden");
+    serverSide.waitFor(agent, "the recorder", "return document.getElementById('room').dataset.recording === 'on'");
+    serverSide.waitFor(customer, "the recording indicator", "return !document.getElementById('recording-indicator').hidden");
     Thread.sleep(1500);
     agent.findElement(By.id("sensitive-data")).click();
-    waitFor(agent, "the recorder stopped and its part uploaded", "const room = document.getElementById('room').dataset;"
+    serverSide.waitFor(agent, "the recorder stopped and its part uploaded", "const room = document.getElementById('room').dataset;"
         + " return room.recording === 'off' && room.lastUpload === '201'");
-    waitFor(customer, "the recording indicator gone", "return document.getElementById('recording-indicator').hidden");
+    serverSide.waitFor(customer, "the recording indicator gone", "return document.getElementById('recording-indicator').hidden");
     String marked = " marked sensitive data on screen in the room; recording stopped.";
-    await("the sensitive data noted on the ticket", () -> helpDesk.notes(ticket).stream()
+    serverSide.await("the sensitive data noted on the ticket", () -> helpDesk.notes(ticket).stream()
         .anyMatch(n -> n.body().endsWith(marked)));
     TicketNote note = helpDesk.notes(ticket).stream().filter(n -> n.body().endsWith(marked)).findFirst().orElseThrow();
     assertThat(note.author()).isEqualTo("video room");
@@ -347,22 +347,22 @@ class RoomBrowserTest {
     String agentName = note.body().substring(0, note.body().length() - marked.length());
     assertThat(agentName).as("who marked it").isNotBlank();
     assertThat(customer.findElement(By.cssSelector("#tiles .tile.remote figcaption")).getText()).startsWith(agentName);
-    await("the recorded part kept", () -> recordings.findBySession(session.id()).size() == 1);
+    serverSide.await("the recorded part kept", () -> recordings.findBySession(session.id()).size() == 1);
     assertThat(engine.getRuntimeService().getVariable(pid, "recordingActive"))
         .as("the process knows, so that asking for consent again can restart the recording").isEqualTo(false);
 
     // The room holds the recording: the agent's browser, reloaded, does not start it again; as the newcomer
     // it learns the customer's lower quality.
     agent.navigate().refresh();
-    waitFor(agent, "the agent back in the room", connected);
-    waitFor(agent, "the agent's video to the customer lowered again", lowered);
+    serverSide.waitFor(agent, "the agent back in the room", connected);
+    serverSide.waitFor(agent, "the agent's video to the customer lowered again", lowered);
     assertThat(script(agent, "return document.getElementById('room').dataset.recording")).isEqualTo("off");
     assertThat(script(customer, "return document.getElementById('recording-indicator').hidden")).isEqualTo(true);
 
     // Ending the call uploads nothing more.
     agent.findElement(By.id("end-call")).click();
-    waitFor(customer, "the end at the customer", "return document.getElementById('room').dataset.state === 'ended'");
-    await("the process to see the end", () -> passed(pid, CALL_ENDED));
+    serverSide.waitFor(customer, "the end at the customer", "return document.getElementById('room').dataset.state === 'ended'");
+    serverSide.await("the process to see the end", () -> passed(pid, CALL_ENDED));
     assertThat(recordings.findBySession(session.id())).hasSize(1);
   }
 
@@ -469,40 +469,12 @@ class RoomBrowserTest {
     agent.findElement(By.id("username")).sendKeys("anna");
     agent.findElement(By.id("password")).sendKeys("demo");
     agent.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-    waitFor(agent, "the agent in the room", "return document.getElementById('room')?.dataset.state === 'connected'");
+    serverSide.waitFor(agent, "the agent in the room", "return document.getElementById('room')?.dataset.state === 'connected'");
   }
 
   private boolean passed(String pid, String activityId) {
     return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pid)
         .activityId(activityId).finished().count() > 0;
-  }
-
-  /** Waits for the server side, handling inbox events and jobs as the worker and job executor would. */
-  private void await(String what, BooleanSupplier condition) throws InterruptedException {
-    Instant deadline = Instant.now().plus(WAIT);
-    while (Instant.now().isBefore(deadline)) {
-      inbox.processDue();
-      driver.runDueJobs();
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("Timed out waiting for " + what);
-  }
-
-  /** Waits for a condition in a browser, handling inbox events and jobs meanwhile. */
-  private void waitFor(WebDriver browser, String what, String script) throws InterruptedException {
-    Instant deadline = Instant.now().plus(WAIT);
-    while (Instant.now().isBefore(deadline)) {
-      inbox.processDue();
-      driver.runDueJobs();
-      if (Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(script))) {
-        return;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("Timed out waiting for " + what + " at " + browser.getCurrentUrl());
   }
 
   private String url(String path) {
